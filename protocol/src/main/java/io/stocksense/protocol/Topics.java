@@ -58,10 +58,17 @@ public final class Topics {
         return shared ? "$share/" + SHARE_GROUP + "/" + filter : filter;
     }
 
-    /** Site and gateway ids from an {@code up/...} topic, or null when the topic is not one. */
+    /**
+     * Site and gateway ids from an {@code up/...} topic, or null when the topic is not one (including a
+     * null topic, and empty or malformed ids, which {@link #prefix} could never have produced).
+     */
     public static Address parseUp(String topic) {
+        if (topic == null) {
+            return null;
+        }
         String[] parts = topic.split("/", -1);
-        if (parts.length != 6 || !"stocksense".equals(parts[0]) || !"v1".equals(parts[1]) || !"up".equals(parts[4])) {
+        if (parts.length != 6 || !"stocksense".equals(parts[0]) || !"v1".equals(parts[1]) || !"up".equals(parts[4])
+                || !ID.matcher(parts[2]).matches() || !ID.matcher(parts[3]).matches()) {
             return null;
         }
         for (Channel c : Channel.values()) {

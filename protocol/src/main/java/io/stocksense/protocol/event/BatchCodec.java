@@ -7,12 +7,15 @@ import io.stocksense.protocol.Json;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Reads an {@link EventBatch} one event at a time, so that one malformed event is rejected with a
  * reason while the rest of the batch is still posted. Never throws on bad input.
  */
 public final class BatchCodec {
+
+    private static final Pattern FIELD_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9]*");
 
     private BatchCodec() {
     }
@@ -26,17 +29,22 @@ public final class BatchCodec {
      * {@link Decoded#envelopeError()} says why and there are no events.
      */
     public static Decoded decode(byte[] payload) {
+        if (payload == null || payload.length == 0) {
+            return Decoded.badEnvelope("batch is empty");
+        }
         JsonNode root;
         try {
             root = Json.MAPPER.readTree(payload);
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             return Decoded.badEnvelope("batch is not valid JSON: " + firstLine(e.getMessage()));
         }
         if (root == null || !root.isObject()) {
             return Decoded.badEnvelope("batch must be a JSON object");
         }
         JsonNode seq = root.get("batchSeq");
-        if (seq == null || !seq.canConvertToLong() || seq.asLong() < 1) {
+        // isIntegralNumber: canConvertToLong alone let 1.5 through as batch 1, and a later batch 1 would
+        // then be taken for a re-delivery.
+        if (seq == null || !seq.isIntegralNumber() || !seq.canConvertToLong() || seq.asLong() < 1) {
             return Decoded.badEnvelope("batch has no positive integer batchSeq");
         }
         JsonNode gw = root.get("gatewayId");
@@ -63,7 +71,7 @@ public final class BatchCodec {
                 rejected.add(new Rejected(eventId, i, reason(e), node.toString()));
             }
         }
-        String siteId = root.hasNonNull("siteId") ? root.get("siteId").asText() : null;
+        String siteId = root.hasNonNull("siteId") && root.get("siteId").isTextual() ? root.get("siteId").asText() : null;
         return new Decoded(siteId, gw.asText(), seq.asLong(), ok, rejected, null);
     }
 
@@ -73,6 +81,10 @@ public final class BatchCodec {
             t = t.getCause();
         }
         String msg = t instanceof com.fasterxml.jackson.core.JsonProcessingException jpe ? jpe.getOriginalMessage() : t.getMessage();
+        if (t instanceof NullPointerException && msg != null && FIELD_NAME.matcher(msg).matches()) {
+            // The records' Objects.requireNonNull(x, "name") gives only the field name.
+            return "missing required field '" + msg + "'";
+        }
         return firstLine(msg == null ? t.getClass().getSimpleName() : msg);
     }
 
@@ -87,6 +99,11 @@ public final class BatchCodec {
     /** A leniently decoded batch. */
     public record Decoded(String siteId, String gatewayId, long batchSeq, List<GatewayEvent> events,
                           List<Rejected> rejected, String envelopeError) {
+
+        public Decoded {
+            events = List.copyOf(events);
+            rejected = List.copyOf(rejected);
+        }
 
         static Decoded badEnvelope(String why) {
             return new Decoded(null, null, 0, List.of(), List.of(), why);

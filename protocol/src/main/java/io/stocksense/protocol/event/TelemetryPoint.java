@@ -1,5 +1,8 @@
 package io.stocksense.protocol.event;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import io.stocksense.protocol.Topics;
 
 import java.time.Instant;
@@ -22,7 +25,8 @@ public record TelemetryPoint(
         String warehouse,
         String zone,
         String metric,
-        double value,
+        // A missing or null value must be refused, not read as 0.0 (a plausible but false temperature).
+        @JsonProperty(required = true) @JsonSetter(nulls = Nulls.FAIL) double value,
         String unit) implements GatewayEvent {
 
     public static final String TYPE = "telemetry";
