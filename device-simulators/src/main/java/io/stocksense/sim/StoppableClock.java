@@ -1,0 +1,61 @@
+package io.stocksense.sim;
+
+import io.stocksense.sim.device.SimClock;
+import io.stocksense.sim.device.SimulationStoppedException;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Wall-clock time whose sleeps end early, with {@link SimulationStoppedException}, once
+ * {@link #stop()} is called from any thread. Sleeps inside {@link #atomically} wait their full time
+ * and do not throw, so a stop never leaves half a pallet pass behind.
+ */
+final class StoppableClock implements SimClock {
+
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private final ThreadLocal<int[]> atomicDepth = ThreadLocal.withInitial(() -> new int[1]);
+
+    @Override
+    public Instant now() {
+        return Instant.now();
+    }
+
+    @Override
+    public void sleep(Duration duration) {
+        boolean atomic = atomicDepth.get()[0] > 0;
+        try {
+            if (atomic) {
+                Thread.sleep(duration.toMillis(), duration.toNanosPart() % 1_000_000);
+                return;
+            }
+            if (stopped.await(duration.toNanos(), TimeUnit.NANOSECONDS)) {
+                throw new SimulationStoppedException();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SimulationStoppedException();
+        }
+    }
+
+    @Override
+    public void atomically(Runnable action) {
+        int[] depth = atomicDepth.get();
+        depth[0]++;
+        try {
+            action.run();
+        } finally {
+            depth[0]--;
+        }
+    }
+
+    void stop() {
+        stopped.countDown();
+    }
+
+    boolean isStopped() {
+        return stopped.getCount() == 0;
+    }
+}
