@@ -48,7 +48,9 @@ final class DemoScenario {
         nextClimate = start.plus(CLIMATE_EVERY);
         for (SmartShelfSimulator shelf : ctx.shelves) {
             ctx.baseline(shelf);
-            ctx.place(shelf, 10 + ctx.random.nextInt(11));
+            if (shelf.count() < 10) {
+                ctx.place(shelf, 10 + ctx.random.nextInt(11));
+            }
         }
         if (!ctx.portals.isEmpty()) {
             inboundPallet(20);

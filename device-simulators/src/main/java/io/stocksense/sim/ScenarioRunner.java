@@ -8,6 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -40,6 +41,7 @@ public final class ScenarioRunner {
     private final StoppableClock stoppable;
     private final long seed;
     private volatile int palletSize = DEFAULT_PALLET_SIZE;
+    private volatile Map<String, Integer> shelfStartCounts = Map.of();
 
     /** A runner publishing to the broker at {@code mqttUrl} (e.g. {@code tcp://127.0.0.1:1883}) in real time. */
     public ScenarioRunner(Site site, String mqttUrl, long seed) {
@@ -87,6 +89,15 @@ public final class ScenarioRunner {
     }
 
     /**
+     * Items each shelf slot holds when the scenario starts, by location code (default: every slot
+     * empty). The demo passes the cloud's stock here so a restarted demo continues from the ledger.
+     */
+    public ScenarioRunner shelfStartCounts(Map<String, Integer> itemsByLocation) {
+        this.shelfStartCounts = Map.copyOf(itemsByLocation);
+        return this;
+    }
+
+    /**
      * Plays the scenario and returns what it published and what stock it should have changed.
      * Blocks until the scenario ends or {@link #stop()} is called.
      */
@@ -106,6 +117,7 @@ public final class ScenarioRunner {
 
     private ScenarioResult play(Scenarios.Scenario scenario, MessageSink out) {
         ScenarioContext ctx = new ScenarioContext(site, out, clock, seed, scenario.name(), palletSize);
+        ctx.shelves.forEach(shelf -> shelf.startAt(shelfStartCounts.getOrDefault(shelf.device().location(), 0)));
         LOG.info("scenario {} on site {} (seed {}): {} portal(s), {} shelf/shelves, {} climate sensor(s)", scenario.name(),
                 site.siteId(), seed, ctx.portals.size(), ctx.shelves.size(), ctx.climates.size());
         try {

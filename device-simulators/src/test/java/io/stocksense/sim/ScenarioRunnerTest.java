@@ -102,6 +102,23 @@ class ScenarioRunnerTest {
     }
 
     @Test
+    void aRestartedDemoResumesShelvesFromTheGivenCountsWithoutAPhantomMovement() {
+        SimClock clock = SimClock.virtual(T0, Duration.ofSeconds(3));
+        RecordingSink sink = new RecordingSink(clock);
+        new ScenarioRunner(site, sink, clock, 5).shelfStartCounts(java.util.Map.of("SHELF-A1", 17, "SHELF-A2", 3)).run("demo");
+        // SHELF-A1 holds 17 bolts of 33.5 g: its first stable reading is exactly that, and 17 >= 10 needs no refill
+        List<BigDecimal> a1 = sink.traffic.stableWeights("shelf/SHELF-A1/weight");
+        assertThat(a1.get(0)).isEqualByComparingTo("569.5");
+        assertThat(a1).hasSize(1);
+        // SHELF-A2 holds 3 nuts (3 x 5.2 g): baseline at 15.6 g, then a refill above it
+        List<BigDecimal> a2 = sink.traffic.stableWeights("shelf/SHELF-A2/weight");
+        assertThat(a2.get(0)).isEqualByComparingTo("15.6");
+        assertThat(a2.get(1)).isGreaterThan(new BigDecimal("15.6"));
+        // a slot not named starts empty
+        assertThat(sink.traffic.stableWeights("shelf/SHELF-A3/weight").get(0)).isEqualByComparingTo("0");
+    }
+
+    @Test
     void theDemoRunsUntilStoppedAndIsReproducible() {
         Run a = run("demo", 11, Duration.ofMinutes(10));
         Run b = run("demo", 11, Duration.ofMinutes(10));

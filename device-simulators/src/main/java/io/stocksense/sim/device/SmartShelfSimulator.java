@@ -73,6 +73,18 @@ public final class SmartShelfSimulator {
         return exactWeight();
     }
 
+    /**
+     * Sets how many items the slot holds before the scenario starts, without publishing anything: a
+     * restarted simulator resumes where the warehouse's ledger says the slot stands, so its first
+     * reading is no phantom pick or placement.
+     */
+    public void startAt(int items) {
+        if (items < 0) {
+            throw new IllegalArgumentException("shelf " + device.id() + ": start count must be >= 0, was " + items);
+        }
+        this.count = items;
+    }
+
     /** One stable reading of the current weight without noise: the empty, tared shelf reads exactly 0.0 g. */
     public void baseline() {
         send(exactWeight(), true);
