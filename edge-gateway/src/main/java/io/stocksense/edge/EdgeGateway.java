@@ -1,0 +1,145 @@
+package io.stocksense.edge;
+
+import io.stocksense.config.Device;
+import io.stocksense.config.Site;
+import io.stocksense.config.Transport;
+import io.stocksense.edge.adapter.mqtt.MqttDeviceAdapter;
+import io.stocksense.edge.codec.CodecRegistry;
+import io.stocksense.edge.engine.Engines;
+import io.stocksense.edge.health.DeviceStatus;
+import io.stocksense.edge.health.DeviceStatusBoard;
+import io.stocksense.edge.health.GatewayMetrics;
+import io.stocksense.edge.health.HealthServer;
+import io.stocksense.edge.health.HealthSnapshot;
+import io.stocksense.edge.outbox.SqliteOutbox;
+import io.stocksense.edge.uplink.MqttUplink;
+import io.vertx.core.Vertx;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * One running edge gateway: device adapter → codecs → engines → SQLite outbox → MQTT uplink, plus
+ * the health/metrics HTTP server. {@link #start} returns once everything is up; an unreachable
+ * broker is not an error (the gateway keeps retrying and keeps storing), bad configuration is.
+ * {@link #close} stops the parts in reverse order; events not yet acked stay in the outbox.
+ */
+public final class EdgeGateway implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EdgeGateway.class);
+
+    private final GatewayConfig config;
+    private final List<AutoCloseable> parts = new ArrayList<>();
+    private SqliteOutbox outbox;
+    private MqttUplink uplink;
+    private HealthServer health;
+    private Vertx vertx;
+
+    private EdgeGateway(GatewayConfig config) {
+        this.config = config;
+    }
+
+    /**
+     * Starts the gateway and blocks until it serves.
+     *
+     * @throws IllegalArgumentException on bad configuration (the message says what to fix)
+     * @throws IllegalStateException    when a part cannot start (outbox file, HTTP port taken)
+     */
+    public static EdgeGateway start(GatewayConfig cfg) {
+        EdgeGateway gw = new EdgeGateway(cfg);
+        try {
+            gw.startParts();
+            return gw;
+        } catch (RuntimeException e) {
+            gw.close();
+            throw e;
+        }
+    }
+
+    private void startParts() {
+        Clock clock = Clock.systemUTC();
+        Site site = config.site();
+        String gatewayId = config.gatewayId();
+        List<Device> devices = site.devicesOf(gatewayId);
+        GatewayMetrics metrics = new GatewayMetrics();
+        DeviceStatusBoard status = new DeviceStatusBoard(clock);
+
+        outbox = SqliteOutbox.open(config.gatewayDir().resolve("outbox.db"), site.siteId(), gatewayId);
+        parts.add(outbox);
+        Engines engines = new Engines(site, devices, outbox.shelfCountedGrams());
+        engines.configurationErrors().forEach((id, why) -> status.offline(id, DeviceStatus.Reason.CONFIGURATION_ERROR, why));
+        devices.stream().filter(d -> d.transport() != Transport.MQTT && !status.hasConfigurationError(d.id()))
+                .forEach(d -> status.offline(d.id(), DeviceStatus.Reason.CONFIGURATION_ERROR,
+                        "transport " + d.transport().yamlName() + " is not supported by this gateway yet"));
+
+        uplink = new MqttUplink(config.uplinkMqttUrl(), site.siteId(), gatewayId, config.ackTimeout(), outbox, metrics, clock);
+        parts.add(0, uplink);
+        ReadingPipeline pipeline = new ReadingPipeline(engines, outbox, metrics, clock, uplink::wakeUp);
+        parts.add(0, pipeline);
+        MqttDeviceAdapter adapter = new MqttDeviceAdapter(config.deviceMqttUrl(), "stocksense-" + site.siteId() + "-"
+                + gatewayId + "-devices", devices, CodecRegistry.load(), status, pipeline::accept, clock);
+        parts.add(0, adapter);
+
+        uplink.start();
+        adapter.start();
+        vertx = Vertx.vertx();
+        health = await(HealthServer.start(vertx, config.httpPort(), () -> new HealthSnapshot(site.siteId(), gatewayId,
+                status.all(), outbox.depth(), outbox.oldestAge(clock.instant()).orElse(null), uplink.isConnected(),
+                outbox.deadLetterTotal()), metrics), "health server on port " + config.httpPort());
+        LOG.info("gateway {} of site {} started: {} devices, health on port {}, outbox {} events", gatewayId,
+                site.siteId(), devices.size(), health.port(), outbox.depth());
+    }
+
+    public int httpPort() {
+        return health.port();
+    }
+
+    /** Events stored and not yet acked by the cloud. Blocking (reads SQLite). */
+    public long outboxDepth() {
+        return outbox.depth();
+    }
+
+    public GatewayConfig config() {
+        return config;
+    }
+
+    @Override
+    public void close() {
+        if (health != null) {
+            try {
+                await(health.close(), "closing the health server");
+            } catch (RuntimeException e) {
+                LOG.debug("health server close: {}", e.getMessage());
+            }
+        }
+        if (vertx != null) {
+            vertx.close();
+        }
+        for (AutoCloseable part : parts) {
+            try {
+                part.close();
+            } catch (Exception e) {
+                LOG.warn("closing {} failed: {}", part.getClass().getSimpleName(), e.toString());
+            }
+        }
+        parts.clear();
+    }
+
+    private static <T> T await(io.vertx.core.Future<T> future, String what) {
+        try {
+            return future.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(what + " interrupted", e);
+        } catch (ExecutionException | TimeoutException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            throw new IllegalStateException(what + " failed: " + cause.getMessage(), cause);
+        }
+    }
+}
