@@ -2,8 +2,9 @@ package io.stocksense.edge;
 
 import io.stocksense.config.Device;
 import io.stocksense.config.Site;
-import io.stocksense.config.Transport;
-import io.stocksense.edge.adapter.mqtt.MqttDeviceAdapter;
+import io.stocksense.edge.adapter.AdapterContext;
+import io.stocksense.edge.adapter.DeviceAdapter;
+import io.stocksense.edge.adapter.DeviceAdapters;
 import io.stocksense.edge.codec.CodecRegistry;
 import io.stocksense.edge.engine.Engines;
 import io.stocksense.edge.health.DeviceStatus;
@@ -74,20 +75,17 @@ public final class EdgeGateway implements AutoCloseable {
         parts.add(outbox);
         Engines engines = new Engines(site, devices, outbox.shelfCountedGrams());
         engines.configurationErrors().forEach((id, why) -> status.offline(id, DeviceStatus.Reason.CONFIGURATION_ERROR, why));
-        devices.stream().filter(d -> d.transport() != Transport.MQTT && !status.hasConfigurationError(d.id()))
-                .forEach(d -> status.offline(d.id(), DeviceStatus.Reason.CONFIGURATION_ERROR,
-                        "transport " + d.transport().yamlName() + " is not supported by this gateway yet"));
 
         uplink = new MqttUplink(config.uplinkMqttUrl(), site.siteId(), gatewayId, config.ackTimeout(), outbox, metrics, clock);
         parts.add(0, uplink);
         ReadingPipeline pipeline = new ReadingPipeline(engines, outbox, metrics, clock, uplink::wakeUp);
         parts.add(0, pipeline);
-        MqttDeviceAdapter adapter = new MqttDeviceAdapter(config.deviceMqttUrl(), "stocksense-" + site.siteId() + "-"
-                + gatewayId + "-devices", devices, CodecRegistry.load(), status, pipeline::accept, clock);
-        parts.add(0, adapter);
+        List<DeviceAdapter> adapters = DeviceAdapters.create(
+                new AdapterContext(config, CodecRegistry.load(), status, pipeline::accept, clock), devices);
+        adapters.forEach(a -> parts.add(0, a));
 
         uplink.start();
-        adapter.start();
+        adapters.forEach(DeviceAdapter::start);
         vertx = Vertx.vertx();
         health = await(HealthServer.start(vertx, config.httpPort(), () -> new HealthSnapshot(site.siteId(), gatewayId,
                 status.all(), outbox.depth(), outbox.oldestAge(clock.instant()).orElse(null), uplink.isConnected(),

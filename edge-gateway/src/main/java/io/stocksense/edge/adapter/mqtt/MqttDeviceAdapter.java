@@ -2,6 +2,8 @@ package io.stocksense.edge.adapter.mqtt;
 
 import io.stocksense.config.Device;
 import io.stocksense.config.Transport;
+import io.stocksense.edge.adapter.DeviceAdapter;
+import io.stocksense.edge.adapter.ReadingSink;
 import io.stocksense.edge.codec.CodecRegistry;
 import io.stocksense.edge.codec.DecodeResult;
 import io.stocksense.edge.codec.DeviceCodec;
@@ -31,7 +33,7 @@ import java.util.Optional;
  * A device whose codec is unknown is OFFLINE with {@code CONFIGURATION_ERROR} and never subscribed;
  * the others go ONLINE on connect and OFFLINE with {@code COMMUNICATION_ERROR} when the broker is lost.
  */
-public final class MqttDeviceAdapter implements AutoCloseable {
+public final class MqttDeviceAdapter implements DeviceAdapter {
 
     private static final Logger LOG = LoggerFactory.getLogger(MqttDeviceAdapter.class);
 
@@ -73,8 +75,11 @@ public final class MqttDeviceAdapter implements AutoCloseable {
     }
 
     /** Connects once now (subscribing on success); on failure keeps retrying in the background. */
-    public boolean start() {
-        return byFilter.isEmpty() || connection.connectNow();
+    @Override
+    public void start() {
+        if (!byFilter.isEmpty()) {
+            connection.connectNow();
+        }
     }
 
     public boolean isConnected() {

@@ -1,4 +1,4 @@
-package io.stocksense.edge.adapter.mqtt;
+package io.stocksense.edge.adapter;
 
 import io.stocksense.config.Device;
 import io.stocksense.edge.codec.DecodeResult;
