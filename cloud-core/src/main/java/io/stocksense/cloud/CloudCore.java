@@ -53,6 +53,8 @@ public final class CloudCore implements AutoCloseable {
     private String mqttUrl;
     private Optional<String> generatedAdminPassword = Optional.empty();
     private boolean closed;
+    /** Stops everything in order when the JVM exits without {@link #close()} (Ctrl-C, SIGTERM). */
+    private Thread shutdownHook;
 
     private CloudCore(CloudConfig config) {
         this.config = config;
@@ -62,6 +64,8 @@ public final class CloudCore implements AutoCloseable {
         CloudCore core = new CloudCore(config);
         try {
             core.startAll();
+            core.shutdownHook = new Thread(core::close, "cloud-core-shutdown");
+            Runtime.getRuntime().addShutdownHook(core.shutdownHook);
             return core;
         } catch (RuntimeException e) {
             core.close();
@@ -193,6 +197,13 @@ public final class CloudCore implements AutoCloseable {
             return;
         }
         closed = true;
+        if (shutdownHook != null && Thread.currentThread() != shutdownHook) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(shutdownHook);
+            } catch (IllegalStateException jvmAlreadyShuttingDown) {
+                // the hook runs (or ran) anyway; close is idempotent
+            }
+        }
         quietly("ingest", ingest);
         if (vertx != null) {
             try {

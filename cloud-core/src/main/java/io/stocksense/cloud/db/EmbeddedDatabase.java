@@ -32,6 +32,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
             EmbeddedPostgres pg = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDirectory)
                     .setCleanDataDirectory(false)
+                    // CloudCore stops PostgreSQL last, from its own hook; zonky's hook would race it and
+                    // pull the database from under the ingest still committing its last batch.
+                    .setRegisterShutdownHook(false)
                     .setPort(Ports.freePort("127.0.0.1"))
                     .start();
             LOG.info("embedded PostgreSQL running on port {} with data in {}", pg.getPort(), dataDirectory);
