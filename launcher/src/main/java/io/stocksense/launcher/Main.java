@@ -21,6 +21,8 @@ public final class Main {
                                                     STOCKSENSE_DEVICE_MQTT_URL, STOCKSENSE_DATA_DIR)
               sim --site FILE --scenario NAME       play a device scenario (--list shows the scenarios;
                   [--mqtt URL] [--seed N]           env: STOCKSENSE_MQTT_URL)
+              decode --codec NAME [--lines] FILE    run a device's payloads through a codec: one JSON line per
+                                                    reading or rejection (--lines: one payload per line)
               epc HEX                               decode a GS1 EPC (SGTIN-96, SSCC-96, GRAI-96)
             """;
 
@@ -44,6 +46,7 @@ public final class Main {
             case "edge" -> io.stocksense.edge.EdgeMain.main(rest);
             case "sim" -> io.stocksense.sim.SimMain.main(rest);
             case "epc" -> System.exit(EpcCommand.run(rest, System.out, System.err));
+            case "decode" -> System.exit(DecodeCommand.run(rest, System.out, System.err));
             default -> {
                 System.err.println("stocksense: unknown command '" + args[0] + "'");
                 System.err.print(USAGE);
