@@ -31,7 +31,6 @@ public final class Engines {
     private final Map<String, PortalDirectionEngine> portals = new LinkedHashMap<>();
     private final Map<String, ShelfWeightEngine> shelves = new LinkedHashMap<>();
     private final Map<String, EnvironmentEngine> climate = new LinkedHashMap<>();
-    private final Map<String, Device> shelfDevices = new LinkedHashMap<>();
     private final Map<String, String> configurationErrors = new LinkedHashMap<>();
     private final PortalArbiter portalArbiter = new PortalArbiter();
     private final Site site;
@@ -53,7 +52,6 @@ public final class Engines {
             portals.put(d.id(), new PortalDirectionEngine(d, site, portalArbiter));
         } else if (d.family() == DeviceFamily.SMART_SHELF) {
             shelves.put(d.id(), new ShelfWeightEngine(d, shelfProduct(d), counted));
-            shelfDevices.put(d.id(), d);
         } else if (d.family() == DeviceFamily.CLIMATE_SENSOR) {
             climate.put(d.id(), new EnvironmentEngine(d));
         } else {
@@ -110,10 +108,19 @@ public final class Engines {
 
     /** Puts a shelf back to a counted weight whose change could not be stored. */
     public void restoreShelf(String deviceId, BigDecimal counted) {
-        Device d = shelfDevices.get(deviceId);
-        if (d != null) {
-            shelves.put(deviceId, new ShelfWeightEngine(d, shelfProduct(d), counted));
+        ShelfWeightEngine s = shelves.get(deviceId);
+        if (s != null) {
+            s.restore(counted);
         }
+    }
+
+    /** The shelf's next settled weight becomes its baseline, without a movement. */
+    public void tareShelf(String deviceId) {
+        ShelfWeightEngine s = shelves.get(deviceId);
+        if (s == null) {
+            throw new IllegalArgumentException("device " + deviceId + " is not a smart shelf of this gateway");
+        }
+        s.tare();
     }
 
     private static <E> E engine(Map<String, E> engines, Device device, String what) {
