@@ -5,6 +5,7 @@ import io.stocksense.config.DeviceFamily;
 import io.stocksense.config.Product;
 import io.stocksense.config.Site;
 import io.stocksense.edge.engine.environment.EnvironmentEngine;
+import io.stocksense.edge.engine.rfid.PortalArbiter;
 import io.stocksense.edge.engine.rfid.PortalDirectionEngine;
 import io.stocksense.edge.engine.shelf.ShelfWeightEngine;
 import io.stocksense.protocol.reading.ClimateReading;
@@ -30,8 +31,8 @@ public final class Engines {
     private final Map<String, PortalDirectionEngine> portals = new LinkedHashMap<>();
     private final Map<String, ShelfWeightEngine> shelves = new LinkedHashMap<>();
     private final Map<String, EnvironmentEngine> climate = new LinkedHashMap<>();
-    private final Map<String, Device> shelfDevices = new LinkedHashMap<>();
     private final Map<String, String> configurationErrors = new LinkedHashMap<>();
+    private final PortalArbiter portalArbiter = new PortalArbiter();
     private final Site site;
 
     /** @param shelfCountedGrams persisted counted weights per shelf device */
@@ -48,10 +49,9 @@ public final class Engines {
 
     private void add(Device d, BigDecimal counted) {
         if (d.family() == DeviceFamily.RFID_PORTAL) {
-            portals.put(d.id(), new PortalDirectionEngine(d, site));
+            portals.put(d.id(), new PortalDirectionEngine(d, site, portalArbiter));
         } else if (d.family() == DeviceFamily.SMART_SHELF) {
             shelves.put(d.id(), new ShelfWeightEngine(d, shelfProduct(d), counted));
-            shelfDevices.put(d.id(), d);
         } else if (d.family() == DeviceFamily.CLIMATE_SENSOR) {
             climate.put(d.id(), new EnvironmentEngine(d));
         } else {
@@ -85,10 +85,11 @@ public final class Engines {
         return EngineOutput.of(engine(climate, device, "climate readings").onClimate(reading, receivedAt));
     }
 
-    /** Closes the portal passes that have gone quiet. */
+    /** Closes the portal passes that have gone quiet, and forgets cross-read claims no pass needs. */
     public EngineOutput tick(Instant now) {
         List<PendingEvent> events = new ArrayList<>();
         portals.values().forEach(p -> events.addAll(p.tick(now)));
+        portalArbiter.prune(now);
         return EngineOutput.of(events);
     }
 
@@ -107,10 +108,19 @@ public final class Engines {
 
     /** Puts a shelf back to a counted weight whose change could not be stored. */
     public void restoreShelf(String deviceId, BigDecimal counted) {
-        Device d = shelfDevices.get(deviceId);
-        if (d != null) {
-            shelves.put(deviceId, new ShelfWeightEngine(d, shelfProduct(d), counted));
+        ShelfWeightEngine s = shelves.get(deviceId);
+        if (s != null) {
+            s.restore(counted);
         }
+    }
+
+    /** The shelf's next settled weight becomes its baseline, without a movement. */
+    public void tareShelf(String deviceId) {
+        ShelfWeightEngine s = shelves.get(deviceId);
+        if (s == null) {
+            throw new IllegalArgumentException("device " + deviceId + " is not a smart shelf of this gateway");
+        }
+        s.tare();
     }
 
     private static <E> E engine(Map<String, E> engines, Device device, String what) {

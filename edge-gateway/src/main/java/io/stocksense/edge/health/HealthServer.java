@@ -99,6 +99,9 @@ public final class HealthServer {
             single(sb, "stocksense_edge_dead_letters_total", "counter", "Device input kept as dead letters.", s.deadLetters());
             single(sb, "stocksense_edge_uplink_connected", "gauge", "1 when connected to the cloud broker.",
                     s.uplinkConnected() ? 1 : 0);
+            single(sb, "stocksense_edge_outbox_refused_total", "counter",
+                    "Device payloads not acknowledged because the outbox was full.", m.refusedFull());
+            new java.util.TreeMap<>(m.gauges()).forEach((name, g) -> single(sb, name, g.type(), g.help(), g.value().getAsDouble()));
             return sb.toString();
         }
 
