@@ -163,7 +163,11 @@ final class SerialPortReader implements Runnable {
         try {
             sink.accept(device, codec.name(), chunk.bytes(), result, receivedAt);
         } catch (RuntimeException e) {
-            LOG.warn("serial device {}: a frame could not be stored and is lost: {}", device.id(), e.toString());
+            if (running) {
+                LOG.warn("serial device {}: a frame could not be stored and is lost: {}", device.id(), e.toString());
+            } else {
+                LOG.debug("serial device {}: frame dropped while closing: {}", device.id(), e.toString());
+            }
         }
     }
 
