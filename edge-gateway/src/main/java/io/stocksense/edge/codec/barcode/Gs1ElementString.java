@@ -32,12 +32,17 @@ final class Gs1ElementString {
     private Gs1ElementString() {
     }
 
+    /** The fields kept while parsing. */
+    private static final class Kept {
+        String gtin;
+        String lot;
+        LocalDate expiry;
+        String serial;
+    }
+
     /** @param scanYear the year of the scan, for the GS1 century rule of YYMMDD dates */
     static Fields parse(String data, int scanYear) {
-        String gtin = null;
-        String lot = null;
-        LocalDate expiry = null;
-        String serial = null;
+        Kept kept = new Kept();
         int i = 0;
         while (i < data.length()) {
             if (data.charAt(i) == GS) {
@@ -48,50 +53,54 @@ final class Gs1ElementString {
                 return Fields.error("element string ends inside an AI at position " + i);
             }
             String ai = data.substring(i, i + 2);
-            i += 2;
             int fixed = fixedLength(ai);
-            int end = fixed > 0 ? i + fixed : variableEnd(data, i);
             if (fixed < 0) {
-                return Fields.error("unsupported AI (" + ai + ") at position " + (i - 2));
+                return Fields.error("unsupported AI (" + ai + ") at position " + i);
             }
+            i += 2;
+            int end = fixed > 0 ? i + fixed : variableEnd(data, i);
             if (end > data.length()) {
                 return Fields.error("AI (" + ai + ") needs " + fixed + " characters, only " + (data.length() - i) + " left");
             }
-            String value = data.substring(i, end);
-            if (fixed == 0 && (value.isEmpty() || value.length() > MAX_VARIABLE)) {
-                return Fields.error("AI (" + ai + ") must have 1 to " + MAX_VARIABLE + " characters, had " + value.length());
-            }
-            if (fixed > 0 && !value.chars().allMatch(c -> c >= '0' && c <= '9')) {
-                return Fields.error("AI (" + ai + ") must be " + fixed + " digits, was '" + value + "'");
-            }
-            switch (ai) {
-                case "01":
-                    if (!Gtin.isValidGtin14(value)) {
-                        return Fields.error("AI (01) GTIN " + value + " has a wrong check digit");
-                    }
-                    gtin = value;
-                    break;
-                case "10":
-                    lot = value;
-                    break;
-                case "17":
-                    expiry = date(value, scanYear);
-                    if (expiry == null) {
-                        return Fields.error("AI (17) expiry " + value + " is not a date YYMMDD");
-                    }
-                    break;
-                case "21":
-                    serial = value;
-                    break;
-                default:
-                    break;
+            String error = keep(ai, fixed, data.substring(i, end), kept, scanYear);
+            if (error != null) {
+                return Fields.error(error);
             }
             i = end;
         }
-        if (gtin == null) {
+        if (kept.gtin == null) {
             return Fields.error("no GTIN, AI (01), in the element string");
         }
-        return new Fields(gtin, lot, expiry, serial, null);
+        return new Fields(kept.gtin, kept.lot, kept.expiry, kept.serial, null);
+    }
+
+    /** Checks one field and keeps it if it is one we report; returns why it is bad, or null. */
+    private static String keep(String ai, int fixed, String value, Kept kept, int scanYear) {
+        if (fixed == 0 && (value.isEmpty() || value.length() > MAX_VARIABLE)) {
+            return "AI (" + ai + ") must have 1 to " + MAX_VARIABLE + " characters, had " + value.length();
+        }
+        if (fixed > 0 && !value.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            return "AI (" + ai + ") must be " + fixed + " digits, was '" + value + "'";
+        }
+        switch (ai) {
+            case "01":
+                if (!Gtin.isValidGtin14(value)) {
+                    return "AI (01) GTIN " + value + " has a wrong check digit";
+                }
+                kept.gtin = value;
+                return null;
+            case "10":
+                kept.lot = value;
+                return null;
+            case "17":
+                kept.expiry = date(value, scanYear);
+                return kept.expiry == null ? "AI (17) expiry " + value + " is not a date YYMMDD" : null;
+            case "21":
+                kept.serial = value;
+                return null;
+            default:
+                return null;
+        }
     }
 
     /** Data length of a fixed-length AI, 0 for a variable one we keep, -1 for an unknown AI. */
