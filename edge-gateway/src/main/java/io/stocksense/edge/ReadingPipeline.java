@@ -184,7 +184,9 @@ public final class ReadingPipeline implements AutoCloseable {
         } else if (reading instanceof ClimateReading climate) {
             return engines.onClimate(device, climate, receivedAt);
         }
-        throw new IllegalArgumentException("no engine for " + reading.getClass().getSimpleName());
+        // A reading type no engine consumes yet (barcode scans): read, counted, and deliberately dropped.
+        LOG.debug("no engine for {} readings; ignored from {}: {}", reading.getClass().getSimpleName(), device.id(), reading);
+        return EngineOutput.EMPTY;
     }
 
     private void tick() {

@@ -7,6 +7,7 @@ import io.stocksense.config.Site;
 import io.stocksense.edge.engine.environment.EnvironmentEngine;
 import io.stocksense.edge.engine.rfid.PortalArbiter;
 import io.stocksense.edge.engine.rfid.PortalDirectionEngine;
+import io.stocksense.edge.engine.shelf.ScaleWeightEngine;
 import io.stocksense.edge.engine.shelf.ShelfWeightEngine;
 import io.stocksense.protocol.reading.ClimateReading;
 import io.stocksense.protocol.reading.TagRead;
@@ -23,14 +24,17 @@ import java.util.Optional;
 /**
  * The engines of one gateway, one per device that has a use for them, chosen by device family:
  * rfid-portal → {@link PortalDirectionEngine}, smart-shelf → {@link ShelfWeightEngine},
- * climate-sensor → {@link EnvironmentEngine}. A device whose settings do not allow an engine is listed
- * in {@link #configurationErrors()} instead. Not thread-safe: one pipeline thread owns it.
+ * climate-sensor → {@link EnvironmentEngine}, scale → {@link ScaleWeightEngine} (its stable weights as
+ * device events). Barcode scanners have no engine yet: their scans are read and ignored. A device
+ * whose settings do not allow an engine is listed in {@link #configurationErrors()} instead.
+ * Not thread-safe: one pipeline thread owns it.
  */
 public final class Engines {
 
     private final Map<String, PortalDirectionEngine> portals = new LinkedHashMap<>();
     private final Map<String, ShelfWeightEngine> shelves = new LinkedHashMap<>();
     private final Map<String, EnvironmentEngine> climate = new LinkedHashMap<>();
+    private final Map<String, ScaleWeightEngine> scales = new LinkedHashMap<>();
     private final Map<String, String> configurationErrors = new LinkedHashMap<>();
     private final PortalArbiter portalArbiter = new PortalArbiter();
     private final Site site;
@@ -54,7 +58,9 @@ public final class Engines {
             shelves.put(d.id(), new ShelfWeightEngine(d, shelfProduct(d), counted));
         } else if (d.family() == DeviceFamily.CLIMATE_SENSOR) {
             climate.put(d.id(), new EnvironmentEngine(d));
-        } else {
+        } else if (d.family() == DeviceFamily.SCALE) {
+            scales.put(d.id(), new ScaleWeightEngine(d));
+        } else if (d.family() != DeviceFamily.BARCODE) {
             throw new IllegalArgumentException("device " + d.id() + ": family " + d.family().yamlName()
                     + " is not supported by this gateway yet");
         }
@@ -78,6 +84,10 @@ public final class Engines {
     }
 
     public EngineOutput onWeight(Device device, WeightReading reading, Instant receivedAt) {
+        ScaleWeightEngine scale = scales.get(device.id());
+        if (scale != null) {
+            return scale.onWeight(reading, receivedAt);
+        }
         return engine(shelves, device, "weights").onWeight(reading, receivedAt);
     }
 
