@@ -139,6 +139,26 @@ class OpcUaAdapterIT {
         assertThat(device("scale-y").path("detail").asText()).contains("unknown option 'nodes.gros'");
     }
 
+    @Test
+    void basic256Sha256WithATrustedServerCertificateReadsTheSensor() throws Exception {
+        server.close();
+        server = OpcUaDeviceServer.secured(0);
+        server.setTemperature(3.75);
+        server.start();
+        Path trusted = java.nio.file.Files.createDirectories(dir.resolve("data/gateways/gw-1/opcua/pki/trusted/certs"));
+        java.nio.file.Files.write(trusted.resolve("simulator.der"), server.certificate().getEncoded());
+        Device secured = new Device("cold-sec-1", "gw-1", DeviceFamily.CLIMATE_SENSOR, Transport.OPCUA, server.endpointUrl(),
+                "opc-ua-analog", "WH1", null, "COLD", null, null, Map.of("nodes.temperature", nodeId(OpcUaDeviceServer.TEMPERATURE),
+                "securityPolicy", "Basic256Sha256", "publishingInterval", "100ms"));
+        gateway = EdgeGateway.start(new GatewayConfig(TestSites.small(List.of(secured)), "gw-1",
+                broker.url(), broker.url(), dir.resolve("data"), 0, Duration.ofSeconds(10)));
+
+        awaitStatus("cold-sec-1", "ONLINE");
+        await().atMost(WAIT).until(() -> cloud.allEvents().stream().anyMatch(e -> e.deviceId().equals("cold-sec-1")));
+        assertThat(cloud.allEvents().stream().filter(e -> e.deviceId().equals("cold-sec-1")).map(e -> (TelemetryPoint) e).toList())
+                .extracting(TelemetryPoint::value).containsExactly(3.75);
+    }
+
     private List<StockMovement> movements() {
         return cloud.allEvents().stream().filter(e -> e.deviceId().equals("scale-b1")).map(e -> (StockMovement) e).toList();
     }

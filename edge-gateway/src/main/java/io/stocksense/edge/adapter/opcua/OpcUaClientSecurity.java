@@ -21,8 +21,39 @@ import java.security.cert.X509Certificate;
  * it; a certificate that is not trusted is kept under {@code rejected} for the operator to inspect, and
  * the device stays OFFLINE with the validation error as reason.
  */
-record OpcUaClientSecurity(SecurityPolicy policy, MessageSecurityMode mode, String applicationUri, KeyPair keyPair,
-                           X509Certificate certificate, Path pkiDir) {
+final class OpcUaClientSecurity {
+
+    private final SecurityPolicy policy;
+    private final MessageSecurityMode mode;
+    private final String applicationUri;
+    private final KeyPair keyPair;
+    private final X509Certificate certificate;
+    private final Path pkiDir;
+    /** Opened once: each trust list runs a directory watcher thread. */
+    private DefaultClientCertificateValidator validator;
+    private FileBasedTrustListManager trustList;
+
+    private OpcUaClientSecurity(SecurityPolicy policy, MessageSecurityMode mode, String applicationUri, KeyPair keyPair,
+                                X509Certificate certificate, Path pkiDir) {
+        this.policy = policy;
+        this.mode = mode;
+        this.applicationUri = applicationUri;
+        this.keyPair = keyPair;
+        this.certificate = certificate;
+        this.pkiDir = pkiDir;
+    }
+
+    SecurityPolicy policy() {
+        return policy;
+    }
+
+    MessageSecurityMode mode() {
+        return mode;
+    }
+
+    String applicationUri() {
+        return applicationUri;
+    }
 
     static OpcUaClientSecurity of(OpcUaDeviceSettings settings, String applicationUri, ClientIdentity identity, Path pkiDir) {
         if (settings.securityPolicy().equals("None")) {
@@ -32,19 +63,36 @@ record OpcUaClientSecurity(SecurityPolicy policy, MessageSecurityMode mode, Stri
                 applicationUri, identity.keyPair(), identity.certificate(), pkiDir);
     }
 
-    void configure(OpcUaClientConfigBuilder cfg) {
+    /** Adds key, certificate and server-certificate validation when secured; called on the connect thread. */
+    synchronized void configure(OpcUaClientConfigBuilder cfg) {
         if (keyPair == null) {
             return;
         }
-        try {
-            FileBasedTrustListManager trust = FileBasedTrustListManager.createAndInitialize(pkiDir);
-            FileBasedCertificateQuarantine rejected = FileBasedCertificateQuarantine.create(pkiDir.resolve("rejected"));
-            cfg.setKeyPair(keyPair)
-                    .setCertificate(certificate)
-                    .setCertificateChain(new X509Certificate[]{certificate})
-                    .setCertificateValidator(new DefaultClientCertificateValidator(trust, rejected));
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException("cannot open the OPC UA trust list under " + pkiDir + ": " + e.getMessage(), e);
+        if (validator == null) {
+            try {
+                trustList = FileBasedTrustListManager.createAndInitialize(pkiDir);
+                FileBasedCertificateQuarantine rejected = FileBasedCertificateQuarantine.create(pkiDir.resolve("rejected"));
+                validator = new DefaultClientCertificateValidator(trustList, rejected);
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException("cannot open the OPC UA trust list under " + pkiDir + ": " + e.getMessage(), e);
+            }
+        }
+        cfg.setKeyPair(keyPair)
+                .setCertificate(certificate)
+                .setCertificateChain(new X509Certificate[]{certificate})
+                .setCertificateValidator(validator);
+    }
+
+    /** Stops the trust list's directory watcher; idempotent, never throws. */
+    synchronized void close() {
+        if (trustList != null) {
+            try {
+                trustList.close();
+            } catch (java.io.IOException | RuntimeException e) {
+                // closing on shutdown: nothing left to protect
+            }
+            trustList = null;
+            validator = null;
         }
     }
 

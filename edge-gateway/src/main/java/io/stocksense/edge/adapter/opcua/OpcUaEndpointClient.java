@@ -80,6 +80,7 @@ final class OpcUaEndpointClient implements AutoCloseable {
         OpcUaClient c = client;
         client = null;
         disconnect(c);
+        security.close();
         delivery.shutdown();
     }
 
