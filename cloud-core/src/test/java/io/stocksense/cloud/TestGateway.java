@@ -38,6 +38,7 @@ final class TestGateway implements AutoCloseable {
     static final String GATEWAY = "gw-1";
     private static final AtomicLong SEQ = new AtomicLong(System.currentTimeMillis() % 1_000_000);
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(TestGateway.class);
     private final MqttClient client;
     private final Map<Long, BatchAck> acks = new ConcurrentHashMap<>();
 
@@ -48,6 +49,7 @@ final class TestGateway implements AutoCloseable {
         client.connect(o);
         client.subscribe(Topics.ack(SITE, GATEWAY), 1, (topic, msg) -> {
             BatchAck ack = Json.read(msg.getPayload(), BatchAck.class);
+            LOG.debug("test gateway received ack {}", ack);
             acks.put(ack.batchSeq(), ack);
         });
     }
@@ -92,6 +94,7 @@ final class TestGateway implements AutoCloseable {
 
     void publishRaw(Topics.Channel channel, byte[] payload) throws MqttException {
         client.publish(Topics.up(SITE, GATEWAY, channel), payload, 1, false);
+        LOG.debug("test gateway published {} bytes on {}", payload.length, channel);
     }
 
     /** Waits for the cloud's ack of {@code batchSeq}. */

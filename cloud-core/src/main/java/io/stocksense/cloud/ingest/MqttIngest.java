@@ -120,6 +120,9 @@ public final class MqttIngest implements AutoCloseable {
             Optional<BatchAck> ack = processor.process(from, topic, message.getPayload(), receivedNanos);
             if (ack.isPresent()) {
                 publishAck(from, ack.get());
+                LOG.debug("batch {} from {}/{} committed and acked: {} accepted, {} duplicates, {} rejected",
+                        ack.get().batchSeq(), from.siteId(), from.gatewayId(), ack.get().accepted(),
+                        ack.get().duplicates(), ack.get().rejected().size());
             }
         } catch (SQLException e) {
             LOG.warn("batch on {} not committed, not acked (the gateway will resend): {}", topic, e.getMessage());
@@ -212,6 +215,7 @@ public final class MqttIngest implements AutoCloseable {
         @Override
         public void messageArrived(String topic, MqttMessage message) {
             long received = System.nanoTime();
+            LOG.debug("received {} bytes on {}", message.getPayload().length, topic);
             try {
                 worker.execute(() -> handle(topic, message, received));
             } catch (RuntimeException e) {
