@@ -14,7 +14,9 @@ import java.util.ArrayDeque;
  * the settled weight is their mean (the noise averages out). A load cell's own "stable" flag is only a
  * hint: many cheap cells never set it, others set it while a hand still rests on the shelf. A flagged
  * reading settles at once (the device filtered it already); unflagged readings settle through the
- * window, so a cell without a flag still counts.
+ * window, so a cell without a flag still counts. But once a device has flagged any reading stable it
+ * is known to report stability, and then its "not stable" is believed: a scale that says it is in
+ * motion (MT-SICS {@code S D}, an indicator's {@code US}) is never counted, however still it looks.
  *
  * <p>Device options: {@code shelf.stableReadings} (default 5), {@code shelf.stableWindow} (default
  * 10s), {@code shelf.stableBand} in grams (default: the shelf tolerance, or a tenth of the unit weight
@@ -26,6 +28,7 @@ final class StabilityWindow {
     private final long windowMillis;
     private final BigDecimal band;
     private final ArrayDeque<Sample> samples = new ArrayDeque<>();
+    private boolean reportsStability;
 
     private record Sample(long atMillis, BigDecimal grams) {
     }
@@ -65,9 +68,10 @@ final class StabilityWindow {
             samples.removeFirst();
         }
         if (flaggedStable) {
+            reportsStability = true;
             return grams;
         }
-        if (samples.size() < readings) {
+        if (reportsStability || samples.size() < readings) {
             return null;
         }
         BigDecimal min = grams;
