@@ -7,7 +7,13 @@ import io.stocksense.cloud.catalog.store.CatalogStore;
 import io.stocksense.cloud.catalog.web.CatalogRoutes;
 import io.stocksense.cloud.ingest.RejectionStore;
 import io.stocksense.cloud.inventory.store.InventoryQueries;
+import io.stocksense.cloud.inventory.store.AlertStore;
+import io.stocksense.cloud.inventory.store.InventoryCommands;
+import io.stocksense.cloud.inventory.store.SnapshotStore;
+import io.stocksense.cloud.inventory.store.TransferStore;
+import io.stocksense.cloud.inventory.web.DailySnapshotJob;
 import io.stocksense.cloud.inventory.web.InventoryRoutes;
+import io.stocksense.cloud.inventory.web.StockOperationRoutes;
 import io.stocksense.cloud.telemetry.store.TelemetryStore;
 import io.stocksense.cloud.telemetry.web.TelemetryRoutes;
 import io.vertx.core.Vertx;
@@ -50,7 +56,10 @@ public final class HttpApi {
         // Everything below under /api/v1 needs a bearer token; the SSE stream may pass it as ?access_token=.
         router.route("/api/v1/*").handler(new BearerAuthHandler(auth, Set.of(STREAM_PATH)));
         new CatalogRoutes(new CatalogStore(ds)).mount(routes);
-        new InventoryRoutes(new InventoryQueries(ds)).mount(routes);
+        SnapshotStore snapshots = new SnapshotStore(ds);
+        new InventoryRoutes(new InventoryQueries(ds), snapshots).mount(routes);
+        new StockOperationRoutes(new InventoryCommands(ds), new TransferStore(ds), snapshots, new AlertStore(ds)).mount(routes);
+        DailySnapshotJob.schedule(vertx, snapshots);
         new TelemetryRoutes(new TelemetryStore(ds)).mount(routes);
         RejectionStore rejections = new RejectionStore(ds);
         routes.get("/api/v1/ingest/rejections", ctx -> {

@@ -18,6 +18,11 @@ public final class Problems {
     }
 
     public static void send(RoutingContext ctx, int status, String slug, String title, String detail) {
+        send(ctx, status, slug, title, detail, Map.of());
+    }
+
+    /** A problem with extension members ({@code extras}, e.g. {@code available}) after the standard ones. */
+    public static void send(RoutingContext ctx, int status, String slug, String title, String detail, Map<String, ?> extras) {
         if (ctx.response().ended() || ctx.response().closed()) {
             return;
         }
@@ -27,6 +32,7 @@ public final class Problems {
         body.put("status", status);
         body.put("detail", detail);
         body.put("instance", ctx.request().path());
+        extras.forEach(body::putIfAbsent);
         if (status == 401) {
             ctx.response().putHeader("WWW-Authenticate", "Bearer realm=\"stocksense\"");
         }

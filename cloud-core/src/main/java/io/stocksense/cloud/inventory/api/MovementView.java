@@ -3,8 +3,12 @@ package io.stocksense.cloud.inventory.api;
 import java.math.BigDecimal;
 import java.time.Instant;
 
-/** A ledger row in {@code GET /api/v1/movements}; {@code quantity} is signed. */
+/**
+ * A ledger row in {@code GET /api/v1/movements}; {@code quantity} is signed. {@code causeType} and
+ * {@code causeRef} name the cause (a device event, an adjustment, a transfer ...); {@code reason} and
+ * {@code user} are set on manual rows.
+ */
 public record MovementView(long id, String eventId, String sku, String warehouse, String location, String lot,
                            BigDecimal quantity, String unit, String movementType, String causeType, String deviceId,
-                           Instant deviceTime, Instant recordedAt) {
+                           Instant deviceTime, Instant recordedAt, String causeRef, String reason, String user) {
 }

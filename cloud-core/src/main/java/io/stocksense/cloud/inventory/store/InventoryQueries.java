@@ -48,22 +48,31 @@ public final class InventoryQueries {
 
     /** Ledger rows, newest first. */
     public List<MovementView> movements(StockQuery.Movements q) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            return movements(c, q, null);
+        }
+    }
+
+    /** Ledger rows on the caller's connection, newest first; {@code causeRef} (optional) selects one document's rows. */
+    static List<MovementView> movements(Connection c, StockQuery.Movements q, String causeRef) throws SQLException {
         String sql = "SELECT id, event_id, sku, warehouse, location, lot, quantity, unit, movement_type, cause_type, device_id,"
-                + " device_time, recorded_at FROM stock_ledger WHERE (?::text IS NULL OR sku = ?)"
-                + " AND (?::timestamptz IS NULL OR recorded_at >= ?) ORDER BY id DESC LIMIT ?";
+                + " device_time, recorded_at, cause_ref, reason, username FROM stock_ledger WHERE (?::text IS NULL OR sku = ?)"
+                + " AND (?::timestamptz IS NULL OR recorded_at >= ?) AND (?::text IS NULL OR cause_ref = ?)"
+                + " ORDER BY id DESC LIMIT ?";
         List<MovementView> out = new ArrayList<>();
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
             bindPair(ps, 1, q.sku());
             Timestamp since = q.since() == null ? null : Timestamp.from(q.since());
             ps.setTimestamp(3, since);
             ps.setTimestamp(4, since);
-            ps.setInt(5, q.limit());
+            bindPair(ps, 5, causeRef);
+            ps.setInt(7, q.limit());
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.add(new MovementView(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
                             rs.getString(5), lot(rs.getString(6)), plain(rs.getBigDecimal(7)), rs.getString(8),
                             rs.getString(9), rs.getString(10), rs.getString(11), instant(rs.getTimestamp(12)),
-                            instant(rs.getTimestamp(13))));
+                            instant(rs.getTimestamp(13)), rs.getString(14), rs.getString(15), rs.getString(16)));
                 }
             }
         }

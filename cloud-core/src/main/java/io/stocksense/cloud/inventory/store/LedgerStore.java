@@ -13,7 +13,9 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Writes device movements into the append-only ledger and projects them onto stock levels, on the
@@ -22,7 +24,8 @@ import java.util.List;
  *
  * <p>Concurrent postings to the same SKU × location × lot are serialized by PostgreSQL: the level
  * upsert takes the row lock ({@code ON CONFLICT DO UPDATE}), so two transactions add up instead of
- * overwriting each other.
+ * overwriting each other. Device movements are posted even when they take a level below zero (they
+ * are facts); an {@code inventory_alert} then records the gap unless the product or warehouse allows it.
  */
 public final class LedgerStore {
 
@@ -45,10 +48,40 @@ public final class LedgerStore {
         Instant seen = m.deviceTime() != null ? m.deviceTime() : m.gatewayTime();
         for (Posting p : Posting.of(m)) {
             insertLedger(c, m, p);
-            levels.add(upsertLevel(c, p));
+            StockLevelView level = upsertLevel(c, p);
+            if (p.quantity().signum() < 0 && level.quantity().signum() < 0) {
+                alertNegative(c, m, p, level);
+            }
+            levels.add(level);
             upsertEpcs(c, p, seen);
         }
         return levels;
+    }
+
+    /**
+     * A device saw goods leave that the ledger says are not there. The movement is a fact and stays
+     * posted (README "Device movements are facts"); where negative stock is not allowed, the gap is
+     * raised as an alert with its evidence, for someone to count and correct.
+     */
+    private static void alertNegative(Connection c, StockMovement m, Posting p, StockLevelView level) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT COALESCE((SELECT allow_negative FROM product WHERE sku = ?), false)"
+                + " OR COALESCE((SELECT allow_negative FROM warehouse WHERE code = ?), false)")) {
+            ps.setString(1, p.sku());
+            ps.setString(2, p.warehouse());
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next() && rs.getBoolean(1)) {
+                    return;
+                }
+            }
+        }
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("eventId", m.eventId());
+        detail.put("deviceId", m.deviceId());
+        detail.put("movementType", m.movementType().name());
+        detail.put("lot", p.lot().isEmpty() ? null : p.lot());
+        detail.put("quantity", plain(p.quantity()));
+        detail.put("level", level.quantity());
+        AlertStore.raise(c, AlertStore.NEGATIVE_STOCK, p.sku(), p.warehouse(), p.location(), detail);
     }
 
     private static void insertLedger(Connection c, StockMovement m, Posting p) throws SQLException {

@@ -2,12 +2,15 @@ package io.stocksense.cloud.inventory.web;
 
 import io.stocksense.cloud.inventory.api.StockQuery;
 import io.stocksense.cloud.inventory.store.InventoryQueries;
+import io.stocksense.cloud.inventory.store.SnapshotStore;
 import io.stocksense.cloud.web.Blocking;
 import io.stocksense.cloud.web.RouteTable;
 import io.stocksense.cloud.web.Params;
 
+import java.time.Instant;
+
 /**
- * {@code GET /api/v1/stock}, {@code /movements} and {@code /inventory/invariant}. Parameters are
+ * {@code GET /api/v1/stock} (now, or {@code ?asOf=} from the closing snapshots), {@code /movements} and {@code /inventory/invariant}. Parameters are
  * checked on the event loop (a bad one is a 400 problem); the JDBC runs on worker threads.
  */
 public final class InventoryRoutes {
@@ -16,16 +19,23 @@ public final class InventoryRoutes {
     public static final int MAX_LIMIT = 1000;
 
     private final InventoryQueries queries;
+    private final SnapshotStore snapshots;
 
-    public InventoryRoutes(InventoryQueries queries) {
+    public InventoryRoutes(InventoryQueries queries, SnapshotStore snapshots) {
         this.queries = queries;
+        this.snapshots = snapshots;
     }
 
     public void mount(RouteTable routes) {
         routes.get("/api/v1/stock", ctx -> {
             StockQuery.Levels q = new StockQuery.Levels(Params.text(ctx, "sku"), Params.text(ctx, "warehouse"),
                     Params.text(ctx, "location"));
-            Blocking.json(ctx, () -> queries.levels(q));
+            Instant asOf = Params.instant(ctx, "asOf");
+            if (asOf == null) {
+                Blocking.json(ctx, () -> queries.levels(q));
+            } else {
+                Blocking.json(ctx, () -> snapshots.levelsAsOf(q, asOf));
+            }
         });
         routes.get("/api/v1/movements", ctx -> {
             StockQuery.Movements q = new StockQuery.Movements(Params.text(ctx, "sku"), Params.instant(ctx, "since"),

@@ -1,0 +1,79 @@
+package io.stocksense.cloud.inventory.store;
+
+import io.stocksense.cloud.inventory.api.MoveRequest;
+import io.stocksense.cloud.inventory.api.MovementView;
+import io.stocksense.cloud.inventory.api.StockChangeRequest;
+import io.stocksense.cloud.inventory.domain.StockKey;
+import io.stocksense.cloud.inventory.domain.StockOperation;
+
+import javax.sql.DataSource;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.UUID;
+
+import static io.stocksense.cloud.inventory.store.StockRequestChecks.invalid;
+
+/**
+ * Manual stock operations inside one warehouse: adjustments, scrap (write-off) and moves between
+ * locations. Each is one transaction posting one or two ledger rows through {@link StockPoster}.
+ *
+ * <p>Blocking; call from a worker thread. Throws {@code InvalidStockRequestException} for a request
+ * that names unknown master data, {@code StockConflictException} when stock would go negative, and
+ * {@link SQLException} when the database fails.
+ */
+public final class InventoryCommands {
+
+    private final Transactions tx;
+    private final StockPoster poster = new StockPoster();
+
+    public InventoryCommands(DataSource dataSource) {
+        this.tx = new Transactions(dataSource);
+    }
+
+    /** A signed correction of one key, with its reason and user. */
+    public List<MovementView> adjust(StockChangeRequest r, String user) throws SQLException {
+        StockRequestChecks.quantity(r.quantity(), false);
+        return tx.run(c -> {
+            String unit = StockRequestChecks.productUnit(c, r.sku(), r.unit());
+            StockRequestChecks.location(c, "location", r.warehouse(), r.location());
+            StockKey key = new StockKey(r.sku(), r.warehouse(), r.location(), r.lot());
+            return poster.post(c, new StockOperation(StockOperation.ADJUSTMENT, ref("adj"), r.reason(), user,
+                    List.of(new StockOperation.Line(key, r.quantity(), unit, "ADJUSTMENT"))));
+        });
+    }
+
+    /** Writes off a positive quantity of one key (damaged, expired, lost), with its reason and user. */
+    public List<MovementView> scrap(StockChangeRequest r, String user) throws SQLException {
+        StockRequestChecks.quantity(r.quantity(), true);
+        return tx.run(c -> {
+            String unit = StockRequestChecks.productUnit(c, r.sku(), r.unit());
+            StockRequestChecks.location(c, "location", r.warehouse(), r.location());
+            StockKey key = new StockKey(r.sku(), r.warehouse(), r.location(), r.lot());
+            return poster.post(c, new StockOperation(StockOperation.SCRAP, ref("scrap"), r.reason(), user,
+                    List.of(new StockOperation.Line(key, r.quantity().negate(), unit, "SCRAP"))));
+        });
+    }
+
+    /** Moves a positive quantity between two locations of one warehouse: two rows, one transaction. */
+    public List<MovementView> move(MoveRequest r, String user) throws SQLException {
+        StockRequestChecks.quantity(r.quantity(), true);
+        if (r.from().equals(r.to())) {
+            throw invalid("from and to are the same location " + r.from());
+        }
+        return tx.run(c -> {
+            String unit = StockRequestChecks.productUnit(c, r.sku(), r.unit());
+            StockRequestChecks.location(c, "from", r.warehouse(), r.from());
+            StockRequestChecks.location(c, "to", r.warehouse(), r.to());
+            StockKey from = new StockKey(r.sku(), r.warehouse(), r.from(), r.lot());
+            StockKey to = new StockKey(r.sku(), r.warehouse(), r.to(), r.lot());
+            return poster.post(c, new StockOperation(StockOperation.MOVE, ref("move"), r.reason(), user, List.of(
+                    new StockOperation.Line(from, r.quantity().negate(), unit, "MOVE_OUT"),
+                    new StockOperation.Line(to, r.quantity(), unit, "MOVE_IN"))));
+        });
+    }
+
+    /** A document reference for operations that have no document table of their own. */
+    private static String ref(String prefix) {
+        return prefix + ":" + UUID.randomUUID();
+    }
+}

@@ -1,0 +1,94 @@
+package io.stocksense.cloud.inventory.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.stocksense.cloud.web.ApiJson;
+import io.stocksense.cloud.web.BadParameterException;
+import io.vertx.ext.web.RoutingContext;
+
+import java.math.BigDecimal;
+
+/** The JSON object of a request body, with field accessors whose errors name the field (400 problems). */
+final class JsonBody {
+
+    private final JsonNode node;
+
+    private JsonBody(JsonNode node) {
+        this.node = node;
+    }
+
+    /** The body as an object; an absent body is an empty object when {@code optional}. */
+    static JsonBody of(RoutingContext ctx, boolean optional) {
+        String text = ctx.body() == null ? null : ctx.body().asString();
+        if (text == null || text.isBlank()) {
+            if (optional) {
+                return new JsonBody(ApiJson.MAPPER.createObjectNode());
+            }
+            throw new BadParameterException("the body must be a JSON object; see /api/v1/openapi.json");
+        }
+        try {
+            JsonNode n = ApiJson.MAPPER.readTree(text);
+            if (n == null || !n.isObject()) {
+                throw new BadParameterException("the body must be a JSON object; see /api/v1/openapi.json");
+            }
+            return new JsonBody(n);
+        } catch (JsonProcessingException e) {
+            throw new BadParameterException("the body is not valid JSON: " + e.getOriginalMessage());
+        }
+    }
+
+    String required(String field) {
+        String v = optional(field);
+        if (v == null) {
+            throw new BadParameterException(field + " is required (a non-blank string)");
+        }
+        return v;
+    }
+
+    String optional(String field) {
+        JsonNode v = node.get(field);
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        if (!v.isTextual()) {
+            throw new BadParameterException(field + " must be a string");
+        }
+        return v.asText().isBlank() ? null : v.asText().trim();
+    }
+
+    /** An exact decimal given as a JSON number or a numeric string. */
+    BigDecimal decimal(String field) {
+        JsonNode v = node.get(field);
+        if (v == null || v.isNull()) {
+            throw new BadParameterException(field + " is required (a decimal number such as 12 or -2.5)");
+        }
+        if (v.isNumber()) {
+            return v.decimalValue();
+        }
+        try {
+            return new BigDecimal(v.asText().trim());
+        } catch (NumberFormatException e) {
+            throw new BadParameterException(field + " must be a decimal number such as 12 or -2.5, was '" + v.asText() + "'");
+        }
+    }
+
+    boolean bool(String field, boolean dflt) {
+        JsonNode v = node.get(field);
+        if (v == null || v.isNull()) {
+            return dflt;
+        }
+        if (!v.isBoolean()) {
+            throw new BadParameterException(field + " must be true or false");
+        }
+        return v.asBoolean();
+    }
+
+    java.time.Instant instant(String field) {
+        String v = optional(field);
+        try {
+            return v == null ? null : java.time.Instant.parse(v);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new BadParameterException(field + " must be an ISO-8601 instant such as 2026-01-01T00:00:00Z, was '" + v + "'");
+        }
+    }
+}
