@@ -119,6 +119,16 @@ class AdjustmentsIT extends CloudITSupport {
         inv.assertInvariantOk();
     }
 
+    @Test
+    void theOpenApiDocumentListsTheStockOperations() {
+        JsonNode doc = rest.getJson("/api/v1/openapi.json", null);
+        assertThat(doc.get("paths").fieldNames()).toIterable().contains("/api/v1/adjustments", "/api/v1/scrap",
+                "/api/v1/moves", "/api/v1/transfers", "/api/v1/transfers/{id}", "/api/v1/transfers/{id}/ship",
+                "/api/v1/transfers/{id}/receive", "/api/v1/inventory/snapshots", "/api/v1/inventory/alerts");
+        assertThat(doc.get("paths").get("/api/v1/stock").get("get").get("parameters")).anySatisfy(p ->
+                assertThat(p.get("name").asText()).isEqualTo("asOf"));
+    }
+
     private static ObjectNode body(String sku, String location, String quantity, String reason) {
         ObjectNode b = Json.MAPPER.createObjectNode().put("sku", sku).put("warehouse", "WH1").put("location", location)
                 .put("quantity", quantity);
