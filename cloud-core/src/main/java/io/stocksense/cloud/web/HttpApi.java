@@ -3,7 +3,6 @@ package io.stocksense.cloud.web;
 import io.stocksense.cloud.auth.store.AuthStore;
 import io.stocksense.cloud.auth.web.AuthRoutes;
 import io.stocksense.cloud.auth.web.BearerAuthHandler;
-import io.stocksense.cloud.catalog.store.CatalogStore;
 import io.stocksense.cloud.catalog.web.CatalogRoutes;
 import io.stocksense.cloud.ingest.RejectionStore;
 import io.stocksense.cloud.inventory.store.InventoryQueries;
@@ -11,6 +10,7 @@ import io.stocksense.cloud.inventory.web.InventoryRoutes;
 import io.stocksense.cloud.telemetry.store.TelemetryStore;
 import io.stocksense.cloud.telemetry.web.TelemetryRoutes;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -43,13 +43,21 @@ public final class HttpApi {
             ctx.next();
         });
         ops.mount(routes);
-        router.route("/api/*").handler(BodyHandler.create().setBodyLimit(64 * 1024));
+        // 64 KiB for every JSON body; CSV imports mount their own larger limit behind the bearer guard.
+        BodyHandler smallBodies = BodyHandler.create().setBodyLimit(64 * 1024);
+        router.route("/api/*").handler(ctx -> {
+            if (ctx.request().method() == HttpMethod.POST && CatalogRoutes.isImportPath(ctx.normalizedPath())) {
+                ctx.next();
+            } else {
+                smallBodies.handle(ctx);
+            }
+        });
         AuthStore auth = new AuthStore(ds);
         new AuthRoutes(auth).mount(routes);
         routes.get("/api/v1/openapi.json", OpsRoutes::openApi);
         // Everything below under /api/v1 needs a bearer token; the SSE stream may pass it as ?access_token=.
         router.route("/api/v1/*").handler(new BearerAuthHandler(auth, Set.of(STREAM_PATH)));
-        new CatalogRoutes(new CatalogStore(ds)).mount(routes);
+        new CatalogRoutes(ds).mount(routes);
         new InventoryRoutes(new InventoryQueries(ds)).mount(routes);
         new TelemetryRoutes(new TelemetryStore(ds)).mount(routes);
         RejectionStore rejections = new RejectionStore(ds);
@@ -71,7 +79,7 @@ public final class HttpApi {
         router.errorHandler(404, Problems::notFound);
         router.errorHandler(405, Problems::methodNotAllowed);
         router.errorHandler(400, ctx -> Problems.badRequest(ctx, detail(ctx, "the request is malformed")));
-        router.errorHandler(413, ctx -> Problems.send(ctx, 413, "too-large", "Request too large", "the body is limited to 64 KiB"));
+        router.errorHandler(413, ctx -> Problems.send(ctx, 413, "too-large", "Request too large", "the body is limited to 64 KiB (16 MiB for CSV imports)"));
         router.errorHandler(500, ctx -> {
             if (ctx.failure() instanceof BadParameterException) {
                 Problems.badRequest(ctx, ctx.failure().getMessage());
