@@ -43,10 +43,12 @@ public final class HttpApi {
             ctx.next();
         });
         ops.mount(routes);
-        // 64 KiB for every JSON body; CSV imports mount their own larger limit behind the bearer guard.
+        // 64 KiB for every JSON body. CSV imports mount their own larger limit behind the (asynchronous)
+        // bearer guard, so their request is paused until that body handler resumes it.
         BodyHandler smallBodies = BodyHandler.create().setBodyLimit(64 * 1024);
         router.route("/api/*").handler(ctx -> {
             if (ctx.request().method() == HttpMethod.POST && CatalogRoutes.isImportPath(ctx.normalizedPath())) {
+                ctx.request().pause();
                 ctx.next();
             } else {
                 smallBodies.handle(ctx);
