@@ -181,6 +181,17 @@ class MasterDataIT extends CloudITSupport {
                 + "\"warehouse\":\"WH1\",\"location\":\"NOWHERE\"}", 400)).get("errors").get(0).get("field").asText()).isEqualTo("location");
     }
 
+    @Test
+    void everyMasterDataRouteIsInTheOpenApiDocument() {
+        JsonNode paths = RestClient.json(rest.get("/api/v1/openapi.json", null)).get("paths");
+        assertThat(paths.fieldNames()).toIterable().contains("/api/v1/products", "/api/v1/products/{sku}",
+                "/api/v1/products/import", "/api/v1/products/export", "/api/v1/customers", "/api/v1/customers/{code}",
+                "/api/v1/customers/import", "/api/v1/suppliers", "/api/v1/suppliers/{code}", "/api/v1/suppliers/export",
+                "/api/v1/locations", "/api/v1/locations/tree", "/api/v1/locations/{warehouse}/{code}",
+                "/api/v1/warehouses", "/api/v1/warehouses/{code}", "/api/v1/devices");
+        assertThat(paths.get("/api/v1/products/{sku}").fieldNames()).toIterable().contains("get", "put", "patch", "delete");
+    }
+
     private static HttpResponse<String> post(String path, String body, int status) {
         HttpResponse<String> r = rest.request("POST", path, token, body);
         assertThat(r.statusCode()).as(r.body()).isEqualTo(status);
