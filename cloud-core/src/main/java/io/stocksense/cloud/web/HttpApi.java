@@ -3,7 +3,6 @@ package io.stocksense.cloud.web;
 import io.stocksense.cloud.auth.store.AuthStore;
 import io.stocksense.cloud.auth.web.AuthRoutes;
 import io.stocksense.cloud.auth.web.BearerAuthHandler;
-import io.stocksense.cloud.catalog.store.CatalogStore;
 import io.stocksense.cloud.catalog.web.CatalogRoutes;
 import io.stocksense.cloud.ingest.RejectionStore;
 import io.stocksense.cloud.inventory.store.InventoryQueries;
@@ -17,6 +16,7 @@ import io.stocksense.cloud.inventory.web.StockOperationRoutes;
 import io.stocksense.cloud.telemetry.store.TelemetryStore;
 import io.stocksense.cloud.telemetry.web.TelemetryRoutes;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -49,13 +49,23 @@ public final class HttpApi {
             ctx.next();
         });
         ops.mount(routes);
-        router.route("/api/*").handler(BodyHandler.create().setBodyLimit(64 * 1024));
+        // 64 KiB for every JSON body. CSV imports mount their own larger limit behind the (asynchronous)
+        // bearer guard, so their request is paused until that body handler resumes it.
+        BodyHandler smallBodies = BodyHandler.create().setBodyLimit(64 * 1024);
+        router.route("/api/*").handler(ctx -> {
+            if (ctx.request().method() == HttpMethod.POST && CatalogRoutes.isImportPath(ctx.normalizedPath())) {
+                ctx.request().pause();
+                ctx.next();
+            } else {
+                smallBodies.handle(ctx);
+            }
+        });
         AuthStore auth = new AuthStore(ds);
         new AuthRoutes(auth).mount(routes);
         routes.get("/api/v1/openapi.json", OpsRoutes::openApi);
         // Everything below under /api/v1 needs a bearer token; the SSE stream may pass it as ?access_token=.
         router.route("/api/v1/*").handler(new BearerAuthHandler(auth, Set.of(STREAM_PATH)));
-        new CatalogRoutes(new CatalogStore(ds)).mount(routes);
+        new CatalogRoutes(ds).mount(routes);
         SnapshotStore snapshots = new SnapshotStore(ds);
         new InventoryRoutes(new InventoryQueries(ds), snapshots).mount(routes);
         new StockOperationRoutes(new InventoryCommands(ds), new TransferStore(ds), snapshots, new AlertStore(ds)).mount(routes);
@@ -80,7 +90,7 @@ public final class HttpApi {
         router.errorHandler(404, Problems::notFound);
         router.errorHandler(405, Problems::methodNotAllowed);
         router.errorHandler(400, ctx -> Problems.badRequest(ctx, detail(ctx, "the request is malformed")));
-        router.errorHandler(413, ctx -> Problems.send(ctx, 413, "too-large", "Request too large", "the body is limited to 64 KiB"));
+        router.errorHandler(413, ctx -> Problems.send(ctx, 413, "too-large", "Request too large", "the body is limited to 64 KiB (16 MiB for CSV imports)"));
         router.errorHandler(500, ctx -> {
             if (ctx.failure() instanceof BadParameterException) {
                 Problems.badRequest(ctx, ctx.failure().getMessage());

@@ -38,6 +38,18 @@ public final class RouteTable {
         add(HttpMethod.POST, path, handler);
     }
 
+    public void put(String path, Handler<RoutingContext> handler) {
+        add(HttpMethod.PUT, path, handler);
+    }
+
+    public void patch(String path, Handler<RoutingContext> handler) {
+        add(HttpMethod.PATCH, path, handler);
+    }
+
+    public void delete(String path, Handler<RoutingContext> handler) {
+        add(HttpMethod.DELETE, path, handler);
+    }
+
     private void add(HttpMethod method, String path, Handler<RoutingContext> handler) {
         router.route(method, path).handler(handler);
         allowed.computeIfAbsent(path, p -> new TreeSet<>()).add(method.name());
