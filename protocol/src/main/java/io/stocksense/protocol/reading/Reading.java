@@ -13,9 +13,10 @@ import java.time.Instant;
 @JsonSubTypes({
         @JsonSubTypes.Type(value = TagRead.class, name = "tag"),
         @JsonSubTypes.Type(value = WeightReading.class, name = "weight"),
-        @JsonSubTypes.Type(value = ClimateReading.class, name = "climate")
+        @JsonSubTypes.Type(value = ClimateReading.class, name = "climate"),
+        @JsonSubTypes.Type(value = DigitalInputReading.class, name = "digital")
 })
-public sealed interface Reading permits TagRead, WeightReading, ClimateReading {
+public sealed interface Reading permits TagRead, WeightReading, ClimateReading, DigitalInputReading {
 
     /** The configured device id (from the site file), not the vendor's own id. */
     String deviceId();
