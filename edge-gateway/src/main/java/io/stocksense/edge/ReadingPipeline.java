@@ -8,7 +8,9 @@ import io.stocksense.edge.engine.Engines;
 import io.stocksense.edge.outbox.DeadLetter;
 import io.stocksense.edge.outbox.SqliteOutbox;
 import io.stocksense.edge.health.GatewayMetrics;
+import io.stocksense.edge.alarm.LocalAlarms;
 import io.stocksense.protocol.reading.ClimateReading;
+import io.stocksense.protocol.reading.DigitalInputReading;
 import io.stocksense.protocol.reading.Reading;
 import io.stocksense.protocol.reading.TagRead;
 import io.stocksense.protocol.reading.WeightReading;
@@ -30,6 +32,7 @@ import java.util.concurrent.TimeUnit;
  * so engines need no locks and per-device order is the arrival order; the SQLite writes happen there
  * too, never on a Vert.x event loop. {@link #accept} waits for its work, so the adapter acknowledges
  * a device message only after its events are committed. Rejected input becomes dead letters.
+ * Local alarms reach {@link LocalAlarms} (and so the signal outputs) only once they are stored.
  */
 public final class ReadingPipeline implements AutoCloseable {
 
@@ -41,10 +44,17 @@ public final class ReadingPipeline implements AutoCloseable {
     private final GatewayMetrics metrics;
     private final Clock clock;
     private final Runnable onStored;
+    private final LocalAlarms alarms;
     private final ScheduledExecutorService thread;
 
     public ReadingPipeline(Engines engines, SqliteOutbox outbox, GatewayMetrics metrics, Clock clock, Runnable onStored) {
+        this(engines, outbox, metrics, clock, onStored, LocalAlarms.none());
+    }
+
+    public ReadingPipeline(Engines engines, SqliteOutbox outbox, GatewayMetrics metrics, Clock clock, Runnable onStored,
+                           LocalAlarms alarms) {
         this.engines = engines;
+        this.alarms = alarms;
         this.outbox = outbox;
         this.metrics = metrics;
         this.clock = clock;
@@ -111,7 +121,11 @@ public final class ReadingPipeline implements AutoCloseable {
         } else if (reading instanceof WeightReading weight) {
             return engines.onWeight(device, weight, receivedAt);
         } else if (reading instanceof ClimateReading climate) {
-            return engines.onClimate(device, climate, receivedAt);
+            EngineOutput out = engines.onClimate(device, climate, receivedAt);
+            alarms.updateZones(engines.zoneClimates());
+            return out;
+        } else if (reading instanceof DigitalInputReading input) {
+            return engines.onDigitalInput(device, input, receivedAt);
         }
         throw new IllegalArgumentException("no engine for " + reading.getClass().getSimpleName());
     }
@@ -120,7 +134,7 @@ public final class ReadingPipeline implements AutoCloseable {
         try {
             store(engines.tick(clock.instant()), clock.instant());
         } catch (RuntimeException e) {
-            LOG.error("closing portal passes failed: {}", e.toString(), e);
+            LOG.error("periodic engine work (portal passes, alarm delays, MKT) failed: {}", e.toString(), e);
         }
     }
 
@@ -128,7 +142,8 @@ public final class ReadingPipeline implements AutoCloseable {
         if (output.isEmpty()) {
             return;
         }
-        outbox.append(output.events(), output.shelfCountedGrams(), now);
+        outbox.append(output.events(), output.shelfCountedGrams(), output.alarmChanges(), now);
+        alarms.apply(output.alarmChanges());
         if (!output.events().isEmpty()) {
             onStored.run();
         }

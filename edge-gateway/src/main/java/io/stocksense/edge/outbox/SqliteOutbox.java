@@ -1,5 +1,7 @@
 package io.stocksense.edge.outbox;
 
+import io.stocksense.edge.alarm.ActiveAlarm;
+import io.stocksense.edge.alarm.AlarmChange;
 import io.stocksense.edge.engine.PendingEvent;
 import io.stocksense.protocol.Json;
 import io.stocksense.protocol.Topics;
@@ -72,7 +74,13 @@ public final class SqliteOutbox implements AutoCloseable {
      */
     public synchronized List<GatewayEvent> append(List<PendingEvent> events, Map<String, BigDecimal> shelfCountedGrams,
                                                   Instant now) {
-        if (events.isEmpty() && shelfCountedGrams.isEmpty()) {
+        return append(events, shelfCountedGrams, List.of(), now);
+    }
+
+    /** As {@link #append(List, Map, Instant)}, also storing local alarms raised (a row) or cleared (no row). */
+    public synchronized List<GatewayEvent> append(List<PendingEvent> events, Map<String, BigDecimal> shelfCountedGrams,
+                                                  List<AlarmChange> alarmChanges, Instant now) {
+        if (events.isEmpty() && shelfCountedGrams.isEmpty() && alarmChanges.isEmpty()) {
             return List.of();
         }
         return inTransaction("append", () -> {
@@ -102,6 +110,15 @@ public final class SqliteOutbox implements AutoCloseable {
                 update("INSERT INTO shelf_baseline (device_id, counted_grams, updated_at) VALUES (?, ?, ?) "
                         + "ON CONFLICT(device_id) DO UPDATE SET counted_grams = excluded.counted_grams, "
                         + "updated_at = excluded.updated_at", b.getKey(), b.getValue().toPlainString(), now.toEpochMilli());
+            }
+            for (AlarmChange c : alarmChanges) {
+                if (c.active() == null) {
+                    update("DELETE FROM local_alarms WHERE zone_key = ?", c.zoneKey());
+                } else {
+                    update("INSERT INTO local_alarms (zone_key, alarm, updated_at) VALUES (?, ?, ?) ON CONFLICT(zone_key) "
+                            + "DO UPDATE SET alarm = excluded.alarm, updated_at = excluded.updated_at", c.zoneKey(),
+                            Json.writeString(c.active()), now.toEpochMilli());
+                }
             }
             return stored;
         });
@@ -210,6 +227,22 @@ public final class SqliteOutbox implements AutoCloseable {
                 while (rs.next()) {
                     out.put(rs.getString(1), new BigDecimal(rs.getString(2)));
                 }
+            }
+            return out;
+        });
+    }
+
+    /** The local alarms raised and not yet cleared. */
+    public synchronized List<ActiveAlarm> activeAlarms() {
+        return read(() -> {
+            List<ActiveAlarm> out = new ArrayList<>();
+            try (PreparedStatement q = connection.prepareStatement("SELECT alarm FROM local_alarms ORDER BY zone_key");
+                 ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    out.add(Json.MAPPER.readValue(rs.getString(1), ActiveAlarm.class));
+                }
+            } catch (java.io.IOException e) {
+                throw new SQLException("unreadable local alarm row: " + e.getMessage(), e);
             }
             return out;
         });
