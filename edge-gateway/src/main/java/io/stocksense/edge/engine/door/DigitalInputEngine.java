@@ -15,7 +15,8 @@ import java.util.Map;
  * Turns a door-family device's input changes into {@link DeviceEvent}s. With {@code options.role: door}
  * (the default), a door contact: {@code door-opened} / {@code door-closed} on each change of state (the
  * first reading after a start reports the state found). With {@code role: portal-trigger}, a beam-break
- * at a portal: {@code portal-trigger} each time the beam is broken; its restoring is no event. Not
+ * at a portal: {@code portal-trigger} each time the beam is broken (the level found at start is only a
+ * baseline); its restoring is no event. Not
  * thread-safe; the pipeline thread owns it.
  */
 public final class DigitalInputEngine {
@@ -38,14 +39,16 @@ public final class DigitalInputEngine {
     }
 
     public List<PendingEvent> onInput(DigitalInputReading reading, Instant receivedAt) {
-        boolean changed = lastActive == null || lastActive != reading.active();
+        boolean first = lastActive == null;
+        boolean changed = first || lastActive != reading.active();
         lastActive = reading.active();
         if (!changed) {
             return List.of();
         }
         String kind;
         if (portalTrigger) {
-            if (!reading.active()) {
+            // The level found at start-up is a baseline: a beam blocked while the gateway started is no pass.
+            if (first || !reading.active()) {
                 return List.of();
             }
             kind = "portal-trigger";

@@ -56,6 +56,8 @@ class DigitalInputEngineTest {
     void aBeamBreakTriggersOnlyWhenBroken() {
         DigitalInputEngine engine = new DigitalInputEngine(door(Map.of("role", "portal-trigger")));
         assertThat(kinds(engine, false, true, false, true, true)).containsExactly("portal-trigger", "portal-trigger");
+        DigitalInputEngine blockedAtStart = new DigitalInputEngine(door(Map.of("role", "portal-trigger")));
+        assertThat(kinds(blockedAtStart, true, true, false, true)).containsExactly("portal-trigger");
     }
 
     @Test
