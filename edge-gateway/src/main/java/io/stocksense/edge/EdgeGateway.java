@@ -14,6 +14,7 @@ import io.stocksense.edge.health.DeviceStatusBoard;
 import io.stocksense.edge.health.GatewayMetrics;
 import io.stocksense.edge.health.HealthServer;
 import io.stocksense.edge.health.HealthSnapshot;
+import io.stocksense.edge.outbox.OutboxLimits;
 import io.stocksense.edge.outbox.SqliteOutbox;
 import io.stocksense.edge.uplink.MqttUplink;
 import io.vertx.core.Vertx;
@@ -73,8 +74,14 @@ public final class EdgeGateway implements AutoCloseable {
         GatewayMetrics metrics = new GatewayMetrics();
         DeviceStatusBoard status = new DeviceStatusBoard(clock);
 
-        outbox = SqliteOutbox.open(config.gatewayDir().resolve("outbox.db"), site.siteId(), gatewayId);
+        outbox = SqliteOutbox.open(config.gatewayDir().resolve("outbox.db"), site.siteId(), gatewayId,
+                OutboxLimits.fromEnv(System.getenv()));
         parts.add(outbox);
+        metrics.register("stocksense_edge_outbox_bytes", "gauge", "Payload bytes waiting for a cloud ack.", outbox::bytes);
+        metrics.register("stocksense_edge_outbox_full", "gauge", "1 while the outbox refuses new events.",
+                () -> outbox.isFull() ? 1 : 0);
+        metrics.register("stocksense_edge_outbox_thinned_total", "counter",
+                "Old telemetry points dropped to make room (movements and events are never dropped).", outbox::thinnedTotal);
         LocalAlarms alarms = new LocalAlarms(outbox.activeAlarms());
         Engines engines = new Engines(site, devices, outbox.shelfCountedGrams(), alarms.active(),
                 new ZoneAlarmEngine(gatewayId, ZoneAlarmEngine.DEFAULT_MKT_WINDOW, ZoneAlarmEngine.DEFAULT_MKT_INTERVAL));

@@ -1,14 +1,17 @@
 package io.stocksense.edge;
 
 import io.stocksense.config.Device;
+import io.stocksense.edge.alarm.AlarmChange;
+import io.stocksense.edge.alarm.LocalAlarms;
 import io.stocksense.edge.codec.DecodeResult;
 import io.stocksense.edge.codec.Rejection;
 import io.stocksense.edge.engine.EngineOutput;
 import io.stocksense.edge.engine.Engines;
+import io.stocksense.edge.engine.PendingEvent;
 import io.stocksense.edge.outbox.DeadLetter;
+import io.stocksense.edge.outbox.OutboxFullException;
 import io.stocksense.edge.outbox.SqliteOutbox;
 import io.stocksense.edge.health.GatewayMetrics;
-import io.stocksense.edge.alarm.LocalAlarms;
 import io.stocksense.protocol.reading.ClimateReading;
 import io.stocksense.protocol.reading.DigitalInputReading;
 import io.stocksense.protocol.reading.Reading;
@@ -20,7 +23,14 @@ import org.slf4j.LoggerFactory;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -33,6 +43,11 @@ import java.util.concurrent.TimeUnit;
  * too, never on a Vert.x event loop. {@link #accept} waits for its work, so the adapter acknowledges
  * a device message only after its events are committed. Rejected input becomes dead letters.
  * Local alarms reach {@link LocalAlarms} (and so the signal outputs) only once they are stored.
+ *
+ * <p><b>Group commit:</b> payloads handed in while the thread is busy queue up; the thread then runs
+ * all queued payloads through the engines and stores their events in ONE transaction (one fsync),
+ * and only then releases their callers. If that transaction fails (outbox full, disk error) every
+ * payload of the group fails and none is acknowledged.
  */
 public final class ReadingPipeline implements AutoCloseable {
 
@@ -46,6 +61,12 @@ public final class ReadingPipeline implements AutoCloseable {
     private final Runnable onStored;
     private final LocalAlarms alarms;
     private final ScheduledExecutorService thread;
+    private final ConcurrentLinkedQueue<Job> queue = new ConcurrentLinkedQueue<>();
+
+    /** One payload waiting for the pipeline thread. */
+    private record Job(Device device, String codec, byte[] payload, DecodeResult result, Instant receivedAt,
+                       CompletableFuture<Void> done) {
+    }
 
     public ReadingPipeline(Engines engines, SqliteOutbox outbox, GatewayMetrics metrics, Clock clock, Runnable onStored) {
         this(engines, outbox, metrics, clock, onStored, LocalAlarms.none());
@@ -69,7 +90,15 @@ public final class ReadingPipeline implements AutoCloseable {
 
     /** Processes one decoded payload; returns when its events are durable. Throws if they are not. */
     public void accept(Device device, String codec, byte[] payload, DecodeResult result, Instant receivedAt) {
-        await(thread.submit(() -> process(device, codec, payload, result, receivedAt)));
+        Job job = new Job(device, codec, payload, result, receivedAt, new CompletableFuture<>());
+        queue.add(job);
+        thread.execute(this::drain);
+        await(job.done());
+    }
+
+    /** The shelf's next settled weight becomes its baseline, without a movement. Waits until done. */
+    public void tareShelf(String deviceId) {
+        await(thread.submit(() -> engines.tareShelf(deviceId)));
     }
 
     /** Closes open portal passes (a split pass beats a lost one) and stops the thread. */
@@ -88,30 +117,72 @@ public final class ReadingPipeline implements AutoCloseable {
         }
     }
 
-    private void process(Device device, String codec, byte[] payload, DecodeResult result, Instant receivedAt) {
+    /** Runs every queued payload through the engines and commits their events together. */
+    private void drain() {
+        List<Job> group = new ArrayList<>();
+        for (Job j = queue.poll(); j != null; j = queue.poll()) {
+            group.add(j);
+        }
+        if (group.isEmpty()) {
+            return;
+        }
+        Map<String, BigDecimal> countedBefore = new HashMap<>();
+        List<PendingEvent> events = new ArrayList<>();
+        Map<String, BigDecimal> grams = new LinkedHashMap<>();
+        List<AlarmChange> alarmChanges = new ArrayList<>();
+        for (Job job : group) {
+            String id = job.device().id();
+            if (!countedBefore.containsKey(id)) {
+                countedBefore.put(id, engines.shelfCounted(id));
+            }
+            EngineOutput o = process(job);
+            events.addAll(o.events());
+            grams.putAll(o.shelfCountedGrams());
+            alarmChanges.addAll(o.alarmChanges());
+        }
+        try {
+            store(new EngineOutput(events, grams, alarmChanges), group.get(group.size() - 1).receivedAt());
+        } catch (RuntimeException e) {
+            // Not stored, so not acknowledged: the device or broker redelivers, and shelves must count it again.
+            countedBefore.forEach(engines::restoreShelf);
+            if (e instanceof OutboxFullException) {
+                metrics.refusedFull(group.size());
+            }
+            group.forEach(j -> j.done().completeExceptionally(e));
+            return;
+        }
+        group.forEach(j -> j.done().complete(null));
+    }
+
+    private EngineOutput process(Job job) {
+        Device device = job.device();
+        DecodeResult result = job.result();
         metrics.readings(device.id(), result.readings().size());
         if (!result.rejections().isEmpty()) {
             metrics.decodeErrors(device.id(), result.rejections().size());
             for (Rejection r : result.rejections()) {
-                deadLetter(device.id(), codec, r.reason(), r.excerpt(), payload, receivedAt);
+                deadLetter(device.id(), job.codec(), r.reason(), r.excerpt(), job.payload(), job.receivedAt());
             }
         }
-        EngineOutput output = EngineOutput.EMPTY;
-        BigDecimal countedBefore = engines.shelfCounted(device.id());
-        for (Reading reading : result.readings()) {
-            try {
-                output = output.plus(route(device, reading, receivedAt));
-            } catch (RuntimeException e) {
-                LOG.warn("engine failed on a reading of {}: {}", device.id(), e.toString(), e);
-                deadLetter(device.id(), codec, "engine failed: " + e.getMessage(), String.valueOf(reading), payload, receivedAt);
-            }
+        List<Reading> readings = result.readings();
+        if (readings.size() == 1) {
+            return routeSafely(job, readings.get(0));
         }
+        EngineOutput out = EngineOutput.EMPTY;
+        for (Reading reading : readings) {
+            out = out.plus(routeSafely(job, reading));
+        }
+        return out;
+    }
+
+    private EngineOutput routeSafely(Job job, Reading reading) {
         try {
-            store(output, receivedAt);
+            return route(job.device(), reading, job.receivedAt());
         } catch (RuntimeException e) {
-            // Not stored, so not acknowledged: the broker redelivers, and the shelf must count it again.
-            engines.restoreShelf(device.id(), countedBefore);
-            throw e;
+            LOG.warn("engine failed on a reading of {}: {}", job.device().id(), e.toString(), e);
+            deadLetter(job.device().id(), job.codec(), "engine failed: " + e.getMessage(), String.valueOf(reading),
+                    job.payload(), job.receivedAt());
+            return EngineOutput.EMPTY;
         }
     }
 
@@ -127,7 +198,9 @@ public final class ReadingPipeline implements AutoCloseable {
         } else if (reading instanceof DigitalInputReading input) {
             return engines.onDigitalInput(device, input, receivedAt);
         }
-        throw new IllegalArgumentException("no engine for " + reading.getClass().getSimpleName());
+        // A reading type no engine consumes yet (barcode scans): read, counted, and deliberately dropped.
+        LOG.debug("no engine for {} readings; ignored from {}: {}", reading.getClass().getSimpleName(), device.id(), reading);
+        return EngineOutput.EMPTY;
     }
 
     private void tick() {

@@ -11,7 +11,9 @@ import io.stocksense.edge.alarm.ZoneClimate;
 import io.stocksense.edge.engine.door.DigitalInputEngine;
 import io.stocksense.edge.engine.environment.EnvironmentEngine;
 import io.stocksense.edge.engine.environment.ZoneAlarmEngine;
+import io.stocksense.edge.engine.rfid.PortalArbiter;
 import io.stocksense.edge.engine.rfid.PortalDirectionEngine;
+import io.stocksense.edge.engine.shelf.ScaleWeightEngine;
 import io.stocksense.edge.engine.shelf.ShelfWeightEngine;
 import io.stocksense.protocol.reading.ClimateReading;
 import io.stocksense.protocol.reading.DigitalInputReading;
@@ -31,9 +33,10 @@ import java.util.Optional;
  * The engines of one gateway, one per device that has a use for them, chosen by device family:
  * rfid-portal → {@link PortalDirectionEngine}, smart-shelf → {@link ShelfWeightEngine},
  * climate-sensor → {@link EnvironmentEngine} (plus the zone's local alarm and MKT in {@link ZoneAlarmEngine}
- * when the zone has temperature limits), door → {@link DigitalInputEngine}; a signal output needs none.
- * A device whose settings do not allow an engine is listed
- * in {@link #configurationErrors()} instead. Not thread-safe: one pipeline thread owns it.
+ * when the zone has temperature limits), scale → {@link ScaleWeightEngine} (its stable weights as device
+ * events), door → {@link DigitalInputEngine}; a signal output needs none. Barcode scanners have no engine
+ * yet: their scans are read and ignored. A device whose settings do not allow an engine is listed in
+ * {@link #configurationErrors()} instead. Not thread-safe: one pipeline thread owns it.
  */
 public final class Engines {
 
@@ -44,7 +47,9 @@ public final class Engines {
     private final Map<String, Device> shelfDevices = new LinkedHashMap<>();
     private final ZoneAlarmEngine zoneAlarms;
     private final Map<String, ActiveAlarm> restoredAlarms = new LinkedHashMap<>();
+    private final Map<String, ScaleWeightEngine> scales = new LinkedHashMap<>();
     private final Map<String, String> configurationErrors = new LinkedHashMap<>();
+    private final PortalArbiter portalArbiter = new PortalArbiter();
     private final Site site;
 
     /** @param shelfCountedGrams persisted counted weights per shelf device */
@@ -74,18 +79,19 @@ public final class Engines {
 
     private void add(Device d, BigDecimal counted) {
         if (d.family() == DeviceFamily.RFID_PORTAL) {
-            portals.put(d.id(), new PortalDirectionEngine(d, site));
+            portals.put(d.id(), new PortalDirectionEngine(d, site, portalArbiter));
         } else if (d.family() == DeviceFamily.SMART_SHELF) {
             shelves.put(d.id(), new ShelfWeightEngine(d, shelfProduct(d), counted));
-            shelfDevices.put(d.id(), d);
         } else if (d.family() == DeviceFamily.CLIMATE_SENSOR) {
             climate.put(d.id(), new EnvironmentEngine(d));
             watchZone(d);
+        } else if (d.family() == DeviceFamily.SCALE) {
+            scales.put(d.id(), new ScaleWeightEngine(d));
         } else if (d.family() == DeviceFamily.DOOR) {
             doors.put(d.id(), new DigitalInputEngine(d));
         } else if (d.family() == DeviceFamily.SIGNAL) {
             return; // an output: the GPIO adapter drives it from the local alarms
-        } else {
+        } else if (d.family() != DeviceFamily.BARCODE) {
             throw new IllegalArgumentException("device " + d.id() + ": family " + d.family().yamlName()
                     + " is not supported by this gateway yet");
         }
@@ -117,6 +123,10 @@ public final class Engines {
     }
 
     public EngineOutput onWeight(Device device, WeightReading reading, Instant receivedAt) {
+        ScaleWeightEngine scale = scales.get(device.id());
+        if (scale != null) {
+            return scale.onWeight(reading, receivedAt);
+        }
         return engine(shelves, device, "weights").onWeight(reading, receivedAt);
     }
 
@@ -138,10 +148,14 @@ public final class Engines {
         return zoneAlarms.climates();
     }
 
-    /** Closes the portal passes that have gone quiet; raises or clears alarms whose delay ran out; MKT. */
+    /**
+     * Closes the portal passes that have gone quiet, forgets cross-read claims no pass needs, raises or
+     * clears alarms whose delay ran out, and samples MKT.
+     */
     public EngineOutput tick(Instant now) {
         List<PendingEvent> events = new ArrayList<>();
         portals.values().forEach(p -> events.addAll(p.tick(now)));
+        portalArbiter.prune(now);
         return EngineOutput.of(events).plus(zoneAlarms.tick(now));
     }
 
@@ -160,10 +174,19 @@ public final class Engines {
 
     /** Puts a shelf back to a counted weight whose change could not be stored. */
     public void restoreShelf(String deviceId, BigDecimal counted) {
-        Device d = shelfDevices.get(deviceId);
-        if (d != null) {
-            shelves.put(deviceId, new ShelfWeightEngine(d, shelfProduct(d), counted));
+        ShelfWeightEngine s = shelves.get(deviceId);
+        if (s != null) {
+            s.restore(counted);
         }
+    }
+
+    /** The shelf's next settled weight becomes its baseline, without a movement. */
+    public void tareShelf(String deviceId) {
+        ShelfWeightEngine s = shelves.get(deviceId);
+        if (s == null) {
+            throw new IllegalArgumentException("device " + deviceId + " is not a smart shelf of this gateway");
+        }
+        s.tare();
     }
 
     private static <E> E engine(Map<String, E> engines, Device device, String what) {

@@ -13,6 +13,30 @@ public final class GatewayMetrics {
     private final LongAdder batchesSent = new LongAdder();
     private final LongAdder batchesAcked = new LongAdder();
     private final LongAdder batchesResent = new LongAdder();
+    private final LongAdder refusedFull = new LongAdder();
+    private final Map<String, Gauge> gauges = new java.util.concurrent.ConcurrentSkipListMap<>();
+
+    /** A value read when metrics are scraped; the supplier must be cheap and thread-safe. */
+    public record Gauge(String type, String help, java.util.function.DoubleSupplier value) {
+    }
+
+    /** Registers a value exported as {@code name} (Prometheus {@code type} gauge or counter). */
+    public void register(String name, String type, String help, java.util.function.DoubleSupplier value) {
+        gauges.put(name, new Gauge(type, help, value));
+    }
+
+    public Map<String, Gauge> gauges() {
+        return Map.copyOf(gauges);
+    }
+
+    /** Device payloads not acknowledged because the outbox was full. */
+    public void refusedFull(int payloads) {
+        refusedFull.add(payloads);
+    }
+
+    public long refusedFull() {
+        return refusedFull.sum();
+    }
 
     public void readings(String deviceId, int n) {
         readings.computeIfAbsent(deviceId, k -> new LongAdder()).add(n);

@@ -114,6 +114,9 @@ public final class HealthServer {
                     s.uplinkConnected() ? 1 : 0);
             single(sb, "stocksense_edge_local_alarms_active", "gauge", "Zones in local temperature alarm.",
                     s.zones().stream().filter(z -> z.alarm() != null).count());
+            single(sb, "stocksense_edge_outbox_refused_total", "counter",
+                    "Device payloads not acknowledged because the outbox was full.", m.refusedFull());
+            new java.util.TreeMap<>(m.gauges()).forEach((name, g) -> single(sb, name, g.type(), g.help(), g.value().getAsDouble()));
             return sb.toString();
         }
 

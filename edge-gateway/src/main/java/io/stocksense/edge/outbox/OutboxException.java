@@ -1,7 +1,7 @@
 package io.stocksense.edge.outbox;
 
 /** The outbox database failed (disk full, file damaged). The operation did not happen. */
-public final class OutboxException extends RuntimeException {
+public class OutboxException extends RuntimeException {
 
     public OutboxException(String message, Throwable cause) {
         super(message, cause);

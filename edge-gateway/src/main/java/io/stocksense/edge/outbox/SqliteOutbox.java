@@ -5,8 +5,12 @@ import io.stocksense.edge.alarm.AlarmChange;
 import io.stocksense.edge.engine.PendingEvent;
 import io.stocksense.protocol.Json;
 import io.stocksense.protocol.Topics;
+import io.stocksense.protocol.event.ClockSync;
+import io.stocksense.protocol.event.DeviceEvent;
 import io.stocksense.protocol.event.EventIds;
 import io.stocksense.protocol.event.GatewayEvent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -20,14 +24,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * The gateway's durable outbox: one SQLite file ({@code <gatewayDir>/outbox.db}) holding events not
- * yet committed by the cloud, per-device sequence counters, shelf baselines, dead letters and the
- * batch sequence counter.
+ * yet committed by the cloud, per-device sequence counters, shelf baselines, active local alarms, dead
+ * letters and the batch sequence counter.
  *
  * <p><b>Durability (fsync policy):</b> WAL journal with {@code synchronous=FULL}: every transaction
  * is fsynced to the WAL before {@code commit} returns, so an event that was appended survives kill -9
@@ -41,26 +46,36 @@ import java.util.Optional;
  */
 public final class SqliteOutbox implements AutoCloseable {
 
+    private static final Logger LOG = LoggerFactory.getLogger(SqliteOutbox.class);
     private static final int MAX_DEAD_LETTERS = 10_000;
 
     private final Connection connection;
-    private final String siteId;
     private final String gatewayId;
+    private final EventAppender appender;
+    private final OutboxCapacity capacity;
 
-    private SqliteOutbox(Connection connection, String siteId, String gatewayId) {
+    private SqliteOutbox(Connection connection, String siteId, String gatewayId, OutboxLimits limits) throws SQLException {
         this.connection = connection;
-        this.siteId = siteId;
         this.gatewayId = gatewayId;
+        this.appender = new EventAppender(connection, siteId, gatewayId);
+        this.capacity = new OutboxCapacity(limits);
+        capacity.load(connection);
+        connection.commit();
+    }
+
+    /** Opens (creating if needed) the outbox file with the default limits; the parent folder is created too. */
+    public static SqliteOutbox open(Path file, String siteId, String gatewayId) {
+        return open(file, siteId, gatewayId, OutboxLimits.DEFAULT);
     }
 
     /** Opens (creating if needed) the outbox file; the parent folder is created too. */
-    public static SqliteOutbox open(Path file, String siteId, String gatewayId) {
+    public static SqliteOutbox open(Path file, String siteId, String gatewayId, OutboxLimits limits) {
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
             Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
             OutboxSchema.apply(c);
             c.setAutoCommit(false);
-            return new SqliteOutbox(c, siteId, gatewayId);
+            return new SqliteOutbox(c, siteId, gatewayId, limits);
         } catch (SQLException | java.io.IOException e) {
             throw new OutboxException("cannot open outbox " + file + ": " + e.getMessage(), e);
         }
@@ -70,6 +85,11 @@ public final class SqliteOutbox implements AutoCloseable {
      * Stores events and shelf counts in one transaction. Each event gets its device's next sequence
      * number and the id {@link EventIds#of}, and is serialized to its wire JSON.
      *
+     * <p>When the events do not fit the {@link OutboxLimits}, old unsent telemetry is thinned first (in
+     * its own transaction). If that frees too little, nothing is stored: a critical {@code outbox-full}
+     * event of the gateway is stored once (it may exceed the limits; it is small) and
+     * {@link OutboxFullException} is thrown, so the caller does not acknowledge its input.
+     *
      * @return the stored events, in the order given
      */
     public synchronized List<GatewayEvent> append(List<PendingEvent> events, Map<String, BigDecimal> shelfCountedGrams,
@@ -77,51 +97,112 @@ public final class SqliteOutbox implements AutoCloseable {
         return append(events, shelfCountedGrams, List.of(), now);
     }
 
-    /** As {@link #append(List, Map, Instant)}, also storing local alarms raised (a row) or cleared (no row). */
+    /**
+     * As {@link #append(List, Map, Instant)}, also storing local alarms raised (a row) or cleared (no row).
+     * An append that changes a local alarm is never refused for lack of room (after thinning it may exceed
+     * the limits, like {@code outbox-full} itself): local alarms must keep working while the cloud is away,
+     * and the signal outputs follow only stored alarms.
+     */
     public synchronized List<GatewayEvent> append(List<PendingEvent> events, Map<String, BigDecimal> shelfCountedGrams,
                                                   List<AlarmChange> alarmChanges, Instant now) {
         if (events.isEmpty() && shelfCountedGrams.isEmpty() && alarmChanges.isEmpty()) {
             return List.of();
         }
-        return inTransaction("append", () -> {
-            Map<String, Long> seqs = new HashMap<>();
-            List<GatewayEvent> stored = new ArrayList<>(events.size());
-            try (PreparedStatement ins = connection.prepareStatement("INSERT INTO events (event_id, channel, device_id, "
-                    + "device_seq, payload, created_at) VALUES (?, ?, ?, ?, ?, ?)")) {
-                for (PendingEvent p : events) {
-                    long seq = seqs.containsKey(p.deviceId()) ? seqs.get(p.deviceId()) + 1 : lastDeviceSeq(p.deviceId()) + 1;
-                    seqs.put(p.deviceId(), seq);
-                    GatewayEvent e = p.create(EventIds.of(siteId, gatewayId, p.deviceId(), seq), seq);
-                    ins.setString(1, e.eventId());
-                    ins.setString(2, e.channel().name());
-                    ins.setString(3, e.deviceId());
-                    ins.setLong(4, seq);
-                    ins.setString(5, Json.writeString(e));
-                    ins.setLong(6, now.toEpochMilli());
-                    ins.executeUpdate();
-                    stored.add(e);
-                }
-            }
-            for (Map.Entry<String, Long> s : seqs.entrySet()) {
-                update("INSERT INTO device_seq (device_id, last_seq) VALUES (?, ?) ON CONFLICT(device_id) "
-                        + "DO UPDATE SET last_seq = excluded.last_seq", s.getKey(), s.getValue());
-            }
-            for (Map.Entry<String, BigDecimal> b : shelfCountedGrams.entrySet()) {
-                update("INSERT INTO shelf_baseline (device_id, counted_grams, updated_at) VALUES (?, ?, ?) "
-                        + "ON CONFLICT(device_id) DO UPDATE SET counted_grams = excluded.counted_grams, "
-                        + "updated_at = excluded.updated_at", b.getKey(), b.getValue().toPlainString(), now.toEpochMilli());
-            }
-            for (AlarmChange c : alarmChanges) {
-                if (c.active() == null) {
-                    update("DELETE FROM local_alarms WHERE zone_key = ?", c.zoneKey());
-                } else {
-                    update("INSERT INTO local_alarms (zone_key, alarm, updated_at) VALUES (?, ?, ?) ON CONFLICT(zone_key) "
-                            + "DO UPDATE SET alarm = excluded.alarm, updated_at = excluded.updated_at", c.zoneKey(),
-                            Json.writeString(c.active()), now.toEpochMilli());
-                }
-            }
-            return stored;
+        EventAppender.Prepared p = read(() -> appender.prepare(events));
+        boolean fits = capacity.fits(p.rows(), p.bytes()) || makeRoom(p, now, !alarmChanges.isEmpty());
+        List<GatewayEvent> stored = write(p, shelfCountedGrams, alarmChanges, now);
+        if (fits && capacity.full() && !events.isEmpty()) {
+            capacity.full(false);
+            LOG.info("outbox accepts events again: {} rows, {} bytes", capacity.rows(), capacity.bytes());
+            notice("outbox-accepting", "info", "the outbox accepts events again", now);
+        }
+        return stored;
+    }
+
+    /** Writes prepared events, shelf counts and alarm rows in one transaction: an alarm never outlives its event. */
+    private List<GatewayEvent> write(EventAppender.Prepared p, Map<String, BigDecimal> shelfCountedGrams,
+                                     List<AlarmChange> alarmChanges, Instant now) {
+        inTransaction("append", () -> {
+            appender.write(p, shelfCountedGrams, now);
+            writeAlarms(alarmChanges, now);
+            return null;
         });
+        appender.committed(p);
+        capacity.added(p.rows(), p.bytes());
+        return p.events();
+    }
+
+    private void writeAlarms(List<AlarmChange> alarmChanges, Instant now) throws SQLException {
+        for (AlarmChange c : alarmChanges) {
+            if (c.active() == null) {
+                update("DELETE FROM local_alarms WHERE zone_key = ?", c.zoneKey());
+            } else {
+                update("INSERT INTO local_alarms (zone_key, alarm, updated_at) VALUES (?, ?, ?) ON CONFLICT(zone_key) "
+                        + "DO UPDATE SET alarm = excluded.alarm, updated_at = excluded.updated_at", c.zoneKey(),
+                        Json.writeString(c.active()), now.toEpochMilli());
+            }
+        }
+    }
+
+    /**
+     * Thins old telemetry until {@code p} fits. Returns true when it fits; false when it does not but must
+     * be stored anyway ({@code overLimitAllowed}); otherwise refuses with {@link OutboxFullException}.
+     */
+    private boolean makeRoom(EventAppender.Prepared p, Instant now, boolean overLimitAllowed) {
+        long[] freed = inTransaction("thin", () -> capacity.thin(connection, p.rows(), p.bytes()));
+        capacity.removed(freed[0], freed[1]);
+        if (freed[0] > 0) {
+            LOG.warn("outbox at its limits: thinned {} old telemetry points ({} bytes)", freed[0], freed[1]);
+        }
+        if (capacity.fits(p.rows(), p.bytes())) {
+            return true;
+        }
+        if (overLimitAllowed) {
+            LOG.warn("outbox over its limits: storing a local alarm change anyway ({} rows, {} bytes)",
+                    capacity.rows(), capacity.bytes());
+            return false;
+        }
+        if (!capacity.full()) {
+            capacity.full(true);
+            LOG.error("outbox full ({} rows, {} bytes; limits {}): refusing new events until the cloud acks",
+                    capacity.rows(), capacity.bytes(), capacity.limits());
+            notice("outbox-full", "critical", "the outbox is full and refuses new events; device input is not acknowledged",
+                    now);
+        }
+        throw new OutboxFullException("outbox full: " + capacity.rows() + " rows / " + capacity.bytes() + " bytes, limits "
+                + capacity.limits().maxRows() + " rows / " + capacity.limits().maxBytes() + " bytes");
+    }
+
+    /** Stores a device event of the gateway itself, bypassing the limits. */
+    private void notice(String kind, String severity, String message, Instant now) {
+        Map<String, String> attributes = new LinkedHashMap<>();
+        attributes.put("rows", String.valueOf(capacity.rows()));
+        attributes.put("bytes", String.valueOf(capacity.bytes()));
+        attributes.put("maxRows", String.valueOf(capacity.limits().maxRows()));
+        attributes.put("maxBytes", String.valueOf(capacity.limits().maxBytes()));
+        PendingEvent e = new PendingEvent(gatewayId, (eventId, seq) -> new DeviceEvent(eventId, null, gatewayId, seq, null,
+                now, ClockSync.UNKNOWN, kind, severity, message, attributes));
+        write(read(() -> appender.prepare(List.of(e))), Map.of(), List.of(), now);
+    }
+
+    /** Events held (batched or not); from memory, no query. */
+    public long depth() {
+        return capacity.rows();
+    }
+
+    /** Payload bytes held; from memory, no query. */
+    public long bytes() {
+        return capacity.bytes();
+    }
+
+    /** Telemetry points thinned away since the outbox was opened. */
+    public long thinnedTotal() {
+        return capacity.thinnedTotal();
+    }
+
+    /** Whether the outbox currently refuses events. */
+    public boolean isFull() {
+        return capacity.full();
     }
 
     /**
@@ -157,7 +238,21 @@ public final class SqliteOutbox implements AutoCloseable {
 
     /** The cloud committed a batch: its events leave the outbox. Returns how many rows were deleted. */
     public synchronized int ack(long batchSeq) {
-        return inTransaction("ack", () -> update("DELETE FROM events WHERE batch_seq = ?", batchSeq));
+        long[] gone = inTransaction("ack", () -> {
+            long[] size = {0, 0};
+            try (PreparedStatement q = connection.prepareStatement(
+                    "SELECT COUNT(*), COALESCE(SUM(LENGTH(payload)), 0) FROM events WHERE batch_seq = ?")) {
+                q.setLong(1, batchSeq);
+                try (ResultSet rs = q.executeQuery()) {
+                    rs.next();
+                    size[1] = rs.getLong(2);
+                }
+            }
+            size[0] = update("DELETE FROM events WHERE batch_seq = ?", batchSeq);
+            return size;
+        });
+        capacity.removed(gone[0], gone[1]);
+        return (int) gone[0];
     }
 
     /** A batch was not acked in time: its events become unbatched again, to be resent in order. */
@@ -190,28 +285,17 @@ public final class SqliteOutbox implements AutoCloseable {
         return read(() -> DeadLetters.recent(connection, limit));
     }
 
-    /** Events waiting for a cloud ack (batched or not). */
-    public synchronized long depth() {
-        return read(() -> queryLong("SELECT COUNT(*) FROM events"));
-    }
-
     /** Age of the oldest event still in the outbox, or empty when it is empty. */
     public synchronized Optional<Duration> oldestAge(Instant now) {
         return read(() -> {
-            long oldest = queryLong("SELECT COALESCE(MIN(created_at), -1) FROM events");
+            // ids only grow and created_at is the append time, so the lowest id is the oldest (no scan).
+            long oldest = queryLong("SELECT COALESCE((SELECT created_at FROM events ORDER BY id LIMIT 1), -1)");
             return oldest < 0 ? Optional.<Duration>empty() : Optional.of(Duration.between(Instant.ofEpochMilli(oldest), now));
         });
     }
 
     public synchronized long lastDeviceSeq(String deviceId) {
-        return read(() -> {
-            try (PreparedStatement q = connection.prepareStatement("SELECT last_seq FROM device_seq WHERE device_id = ?")) {
-                q.setString(1, deviceId);
-                try (ResultSet rs = q.executeQuery()) {
-                    return rs.next() ? rs.getLong(1) : 0L;
-                }
-            }
-        });
+        return read(() -> appender.lastSeq(deviceId));
     }
 
     public synchronized long lastBatchSeq() {
@@ -251,6 +335,7 @@ public final class SqliteOutbox implements AutoCloseable {
     @Override
     public synchronized void close() {
         try {
+            appender.close();
             connection.close();
         } catch (SQLException e) {
             throw new OutboxException("cannot close outbox: " + e.getMessage(), e);

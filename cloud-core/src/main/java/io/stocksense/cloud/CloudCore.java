@@ -1,0 +1,231 @@
+package io.stocksense.cloud;
+
+import io.stocksense.cloud.auth.store.AdminBootstrap;
+import io.stocksense.cloud.auth.store.AuthStore;
+import io.stocksense.cloud.broker.EmbeddedBroker;
+import io.stocksense.cloud.catalog.store.SiteSeeder;
+import io.stocksense.cloud.db.Database;
+import io.stocksense.cloud.db.EmbeddedDatabase;
+import io.stocksense.cloud.ingest.BatchProcessor;
+import io.stocksense.cloud.ingest.GatewayStateStore;
+import io.stocksense.cloud.ingest.IngestMetrics;
+import io.stocksense.cloud.ingest.MqttIngest;
+import io.stocksense.cloud.web.HttpApi;
+import io.stocksense.cloud.web.HttpMetrics;
+import io.stocksense.cloud.web.OpsRoutes;
+import io.stocksense.cloud.web.SseHub;
+import io.stocksense.config.Site;
+import io.stocksense.config.SiteConfigException;
+import io.stocksense.config.SiteLoader;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.ext.web.Router;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import javax.sql.DataSource;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A running cloud-core: PostgreSQL (embedded or {@code STOCKSENSE_DB_URL}), an MQTT broker (embedded
+ * HiveMQ or {@code STOCKSENSE_MQTT_URL}), the HTTP API and dashboard, and MQTT ingest.
+ *
+ * <p>{@link #start} blocks until everything is up, or throws {@link CloudStartException} with a
+ * message that says what to fix, after stopping whatever it had started. {@link #close} stops ingest,
+ * HTTP, the broker and the database, in that order, and is idempotent. Instances are thread-safe.
+ */
+public final class CloudCore implements AutoCloseable {
+
+    static final String HTTP_HOST = "0.0.0.0";
+    /** The embedded broker allows anonymous clients, so it only listens on the loopback interface. */
+    static final String BROKER_HOST = "127.0.0.1";
+    private static final Logger LOG = LoggerFactory.getLogger(CloudCore.class);
+
+    private final CloudConfig config;
+    private EmbeddedDatabase embeddedDb;
+    private Database database;
+    private EmbeddedBroker broker;
+    private Vertx vertx;
+    private HttpServer http;
+    private MqttIngest ingest;
+    private String mqttUrl;
+    private Optional<String> generatedAdminPassword = Optional.empty();
+    private boolean closed;
+    /** Stops everything in order when the JVM exits without {@link #close()} (Ctrl-C, SIGTERM). */
+    private Thread shutdownHook;
+
+    private CloudCore(CloudConfig config) {
+        this.config = config;
+    }
+
+    public static CloudCore start(CloudConfig config) {
+        CloudCore core = new CloudCore(config);
+        try {
+            core.startAll();
+            core.shutdownHook = new Thread(core::close, "cloud-core-shutdown");
+            Runtime.getRuntime().addShutdownHook(core.shutdownHook);
+            return core;
+        } catch (RuntimeException e) {
+            core.close();
+            throw e instanceof CloudStartException ce ? ce : new CloudStartException("cloud-core did not start: " + e.getMessage(), e);
+        }
+    }
+
+    private void startAll() {
+        LOG.info("starting cloud-core with {}", config);
+        // Ports first: a taken port is the most common start problem, so report it before anything starts.
+        int httpPort = Ports.choose("STOCKSENSE_HTTP_PORT", HTTP_HOST, config.httpPort(), config.portFallback(), LOG);
+        int mqttPort = config.mqttUrl() != null ? -1
+                : Ports.choose("STOCKSENSE_MQTT_PORT", BROKER_HOST, config.mqttPort(), config.portFallback(), LOG);
+        startDatabase();
+        seedSites();
+        bootstrapAdmin();
+        startBroker(mqttPort);
+        IngestMetrics ingestMetrics = new IngestMetrics();
+        HttpMetrics httpMetrics = new HttpMetrics();
+        vertx = Vertx.vertx();
+        SseHub sse = new SseHub(vertx, httpMetrics);
+        OpsRoutes ops = new OpsRoutes(database::isUp, () -> ingest != null && ingest.isConnected(), ingestMetrics, httpMetrics);
+        startHttp(HttpApi.router(vertx, database.dataSource(), ops, sse, httpMetrics), httpPort);
+        BatchProcessor processor = new BatchProcessor(database.dataSource(), ingestMetrics, sse);
+        ingest = MqttIngest.start(mqttUrl, processor, new GatewayStateStore(database.dataSource()), ingestMetrics);
+        LOG.info("cloud-core ready: {} (MQTT {})", baseUrl(), mqttUrl);
+    }
+
+    private void startDatabase() {
+        String url = config.dbUrl();
+        if (url == null) {
+            embeddedDb = EmbeddedDatabase.start(config.cloudDir().resolve("postgres"));
+            url = embeddedDb.jdbcUrl();
+        }
+        database = Database.connect(url, config.dbUser(), config.dbPassword());
+    }
+
+    private void seedSites() {
+        SiteSeeder seeder = new SiteSeeder(database.dataSource());
+        for (Path file : config.siteFiles()) {
+            try {
+                Site site = SiteLoader.load(file);
+                seeder.seed(site);
+                LOG.info("master data of site {} from {}: {} products, {} warehouses, {} devices", site.siteId(), file,
+                        site.products().size(), site.warehouses().size(), site.devices().size());
+            } catch (SiteConfigException e) {
+                throw new CloudStartException("site file " + file + " is invalid: " + e.getMessage(), e);
+            } catch (java.sql.SQLException e) {
+                throw new CloudStartException("cannot store the master data of " + file + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
+    /** Upserts a site's master data now (also used by tests and launchers that build a Site in code). */
+    public void seed(Site site) {
+        try {
+            new SiteSeeder(database.dataSource()).seed(site);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("cannot store the master data of site " + site.siteId() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void bootstrapAdmin() {
+        try {
+            generatedAdminPassword = new AdminBootstrap(new AuthStore(database.dataSource()), config.cloudDir())
+                    .ensureAdmin(config.adminPassword());
+        } catch (java.sql.SQLException | java.io.IOException e) {
+            throw new CloudStartException("cannot create the admin user: " + e.getMessage(), e);
+        }
+    }
+
+    private void startBroker(int port) {
+        if (config.mqttUrl() != null) {
+            mqttUrl = config.mqttUrl();
+            return;
+        }
+        broker = EmbeddedBroker.start(config.cloudDir().resolve("broker"), BROKER_HOST, port);
+        mqttUrl = "tcp://" + BROKER_HOST + ":" + broker.port();
+    }
+
+    private void startHttp(Router router, int port) {
+        try {
+            http = vertx.createHttpServer().requestHandler(router).listen(port, HTTP_HOST)
+                    .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CloudStartException("interrupted while starting HTTP", e);
+        } catch (Exception e) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            throw new CloudStartException("HTTP did not start on port " + port + ": " + cause.getMessage()
+                    + "; set STOCKSENSE_HTTP_PORT to a free port", cause);
+        }
+    }
+
+    public int httpPort() {
+        return http.actualPort();
+    }
+
+    /** The embedded broker's port, or -1 when an external broker is used. */
+    public int mqttPort() {
+        return broker == null ? -1 : broker.port();
+    }
+
+    /** Where gateways should connect: the embedded broker or {@code STOCKSENSE_MQTT_URL}. */
+    public String mqttUrl() {
+        return mqttUrl;
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + httpPort();
+    }
+
+    public DataSource dataSource() {
+        return database.dataSource();
+    }
+
+    /** The admin password generated by this start (print it once), or empty. */
+    public Optional<String> generatedAdminPassword() {
+        return generatedAdminPassword;
+    }
+
+    public CloudConfig config() {
+        return config;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (shutdownHook != null && Thread.currentThread() != shutdownHook) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(shutdownHook);
+            } catch (IllegalStateException jvmAlreadyShuttingDown) {
+                // the hook runs (or ran) anyway; close is idempotent
+            }
+        }
+        quietly("ingest", ingest);
+        if (vertx != null) {
+            try {
+                vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                LOG.warn("HTTP did not stop cleanly: {}", e.toString());
+            }
+        }
+        quietly("broker", broker);
+        quietly("database pool", database);
+        quietly("embedded PostgreSQL", embeddedDb);
+        LOG.info("cloud-core stopped");
+    }
+
+    private static void quietly(String what, AutoCloseable c) {
+        if (c == null) {
+            return;
+        }
+        try {
+            c.close();
+        } catch (Exception e) {
+            LOG.warn("{} did not stop cleanly: {}", what, e.toString());
+        }
+    }
+}

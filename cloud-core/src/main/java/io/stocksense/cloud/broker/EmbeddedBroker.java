@@ -1,0 +1,117 @@
+package io.stocksense.cloud.broker;
+
+import com.hivemq.embedded.EmbeddedHiveMQ;
+import io.stocksense.cloud.Ports;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * An embedded HiveMQ CE broker with one plain TCP listener, for the zero-set-up single machine case.
+ * Its config, data and extensions folders live under the given directory, so retained messages and
+ * persistent sessions survive a restart.
+ *
+ * <p>Anonymous clients are allowed (HiveMQ CE's default), which is why the listener should be bound
+ * to the loopback address unless the network is trusted; production uses an external broker.
+ *
+ * <p>Threading: {@link #start} blocks until the listener accepts connections; {@link #close} blocks
+ * until the broker has stopped and is idempotent.
+ */
+public final class EmbeddedBroker implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedBroker.class);
+    private static final long TIMEOUT_SECONDS = 60;
+
+    private final EmbeddedHiveMQ hivemq;
+    private final int port;
+    private boolean closed;
+
+    private EmbeddedBroker(EmbeddedHiveMQ hivemq, int port) {
+        this.hivemq = hivemq;
+        this.port = port;
+    }
+
+    /**
+     * Starts a broker listening on {@code bindAddress:port} ({@code port} 0 picks a free one).
+     *
+     * @throws IllegalStateException when the broker cannot start (folder not writable, port taken)
+     */
+    public static EmbeddedBroker start(Path dir, String bindAddress, int port) {
+        int actual = port == 0 ? Ports.freePort(bindAddress) : port;
+        Path config = dir.resolve("config");
+        Path data = dir.resolve("data");
+        Path extensions = dir.resolve("extensions");
+        try {
+            // HiveMQ refuses to start when one of its folders is missing.
+            Files.createDirectories(config);
+            Files.createDirectories(data);
+            Files.createDirectories(extensions);
+            Files.writeString(config.resolve("config.xml"), configXml(bindAddress, actual), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot prepare broker folders under " + dir + ": " + e.getMessage(), e);
+        }
+        EmbeddedHiveMQ hivemq = EmbeddedHiveMQ.builder()
+                .withConfigurationFolder(config)
+                .withDataFolder(data)
+                .withExtensionsFolder(extensions)
+                .withoutLoggingBootstrap()
+                .build();
+        try {
+            hivemq.start().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            closeQuietly(hivemq);
+            throw new IllegalStateException("interrupted while starting the MQTT broker", e);
+        } catch (ExecutionException | TimeoutException e) {
+            closeQuietly(hivemq);
+            Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
+            throw new IllegalStateException("the embedded MQTT broker did not start on " + bindAddress + ":" + actual
+                    + ": " + cause.getMessage(), cause);
+        }
+        LOG.info("embedded MQTT broker listening on {}:{}", bindAddress, actual);
+        return new EmbeddedBroker(hivemq, actual);
+    }
+
+    /** The port the TCP listener is bound to. */
+    public int port() {
+        return port;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            hivemq.stop().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.warn("embedded MQTT broker did not stop cleanly: {}", e.getMessage());
+        }
+        closeQuietly(hivemq);
+    }
+
+    private static void closeQuietly(EmbeddedHiveMQ hivemq) {
+        try {
+            hivemq.close();
+        } catch (Exception e) {
+            LOG.debug("closing embedded HiveMQ", e);
+        }
+    }
+
+    private static String configXml(String bindAddress, int port) {
+        return "<?xml version=\"1.0\"?>\n<hivemq>\n  <listeners>\n    <tcp-listener>\n"
+                + "      <port>" + port + "</port>\n      <bind-address>" + bindAddress + "</bind-address>\n"
+                + "    </tcp-listener>\n  </listeners>\n"
+                + "  <anonymous-usage-statistics><enabled>false</enabled></anonymous-usage-statistics>\n</hivemq>\n";
+    }
+}

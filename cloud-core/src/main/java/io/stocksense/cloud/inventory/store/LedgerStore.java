@@ -1,0 +1,120 @@
+package io.stocksense.cloud.inventory.store;
+
+import io.stocksense.cloud.inventory.api.StockLevelView;
+import io.stocksense.cloud.inventory.domain.Posting;
+import io.stocksense.protocol.event.StockMovement;
+
+import java.math.BigDecimal;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Writes device movements into the append-only ledger and projects them onto stock levels, on the
+ * caller's connection and inside the caller's transaction, so the ledger row and the level change
+ * commit together or not at all.
+ *
+ * <p>Concurrent postings to the same SKU × location × lot are serialized by PostgreSQL: the level
+ * upsert takes the row lock ({@code ON CONFLICT DO UPDATE}), so two transactions add up instead of
+ * overwriting each other.
+ */
+public final class LedgerStore {
+
+    public static final String CAUSE_DEVICE_EVENT = "device-event";
+
+    private static final String INSERT_LEDGER = "INSERT INTO stock_ledger (event_id, line_no, sku, warehouse, location, lot,"
+            + " quantity, unit, movement_type, cause_type, cause_ref, device_id, device_time, gateway_time, epcs)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String UPSERT_LEVEL = "INSERT INTO stock_level (sku, warehouse, location, lot, quantity, unit)"
+            + " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (sku, warehouse, location, lot)"
+            + " DO UPDATE SET quantity = stock_level.quantity + EXCLUDED.quantity, updated_at = now() RETURNING quantity";
+    private static final String UPSERT_EPC = "INSERT INTO epc_item (epc, sku, warehouse, location, last_event_id, last_seen)"
+            + " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (epc) DO UPDATE SET sku = EXCLUDED.sku, warehouse = EXCLUDED.warehouse,"
+            + " location = EXCLUDED.location, last_event_id = EXCLUDED.last_event_id, last_seen = EXCLUDED.last_seen"
+            + " WHERE epc_item.last_seen <= EXCLUDED.last_seen";
+
+    /** Posts every line of the movement; returns the new level of each key it touched. */
+    public List<StockLevelView> post(Connection c, StockMovement m) throws SQLException {
+        List<StockLevelView> levels = new ArrayList<>();
+        Instant seen = m.deviceTime() != null ? m.deviceTime() : m.gatewayTime();
+        for (Posting p : Posting.of(m)) {
+            insertLedger(c, m, p);
+            levels.add(upsertLevel(c, p));
+            upsertEpcs(c, p, seen);
+        }
+        return levels;
+    }
+
+    private static void insertLedger(Connection c, StockMovement m, Posting p) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(INSERT_LEDGER)) {
+            ps.setString(1, p.eventId());
+            ps.setInt(2, p.lineNo());
+            ps.setString(3, p.sku());
+            ps.setString(4, p.warehouse());
+            ps.setString(5, p.location());
+            ps.setString(6, p.lot());
+            ps.setBigDecimal(7, p.quantity());
+            ps.setString(8, p.unit());
+            ps.setString(9, m.movementType().name());
+            ps.setString(10, CAUSE_DEVICE_EVENT);
+            ps.setString(11, m.eventId());
+            ps.setString(12, m.deviceId());
+            ps.setTimestamp(13, ts(m.deviceTime()));
+            ps.setTimestamp(14, ts(m.gatewayTime()));
+            Array epcs = c.createArrayOf("text", p.epcs().toArray());
+            ps.setArray(15, epcs);
+            ps.executeUpdate();
+        }
+    }
+
+    private static StockLevelView upsertLevel(Connection c, Posting p) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(UPSERT_LEVEL)) {
+            ps.setString(1, p.sku());
+            ps.setString(2, p.warehouse());
+            ps.setString(3, p.location());
+            ps.setString(4, p.lot());
+            ps.setBigDecimal(5, p.quantity());
+            ps.setString(6, p.unit());
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                BigDecimal q = rs.getBigDecimal(1);
+                return new StockLevelView(p.sku(), p.warehouse(), p.location(), p.lot().isEmpty() ? null : p.lot(),
+                        plain(q), p.unit());
+            }
+        }
+    }
+
+    /** Where each serialized item was seen last; an older replayed event does not move it back. */
+    private static void upsertEpcs(Connection c, Posting p, Instant seen) throws SQLException {
+        for (String epc : p.epcs()) {
+            try (PreparedStatement ps = c.prepareStatement(UPSERT_EPC)) {
+                ps.setString(1, epc);
+                ps.setString(2, p.sku());
+                ps.setString(3, p.warehouse());
+                ps.setString(4, p.location());
+                ps.setString(5, p.eventId());
+                ps.setTimestamp(6, ts(seen));
+                ps.executeUpdate();
+            }
+        }
+    }
+
+    static Timestamp ts(Instant i) {
+        return i == null ? null : Timestamp.from(i);
+    }
+
+    /** Exact decimal without trailing zeros and never in exponent notation once written as JSON. */
+    public static BigDecimal plain(BigDecimal q) {
+        if (q == null) {
+            return null;
+        }
+        BigDecimal s = q.stripTrailingZeros();
+        return s.scale() < 0 ? s.setScale(0) : s;
+    }
+}

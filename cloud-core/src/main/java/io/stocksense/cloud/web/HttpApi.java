@@ -1,0 +1,88 @@
+package io.stocksense.cloud.web;
+
+import io.stocksense.cloud.auth.store.AuthStore;
+import io.stocksense.cloud.auth.web.AuthRoutes;
+import io.stocksense.cloud.auth.web.BearerAuthHandler;
+import io.stocksense.cloud.catalog.store.CatalogStore;
+import io.stocksense.cloud.catalog.web.CatalogRoutes;
+import io.stocksense.cloud.ingest.RejectionStore;
+import io.stocksense.cloud.inventory.store.InventoryQueries;
+import io.stocksense.cloud.inventory.web.InventoryRoutes;
+import io.stocksense.cloud.telemetry.store.TelemetryStore;
+import io.stocksense.cloud.telemetry.web.TelemetryRoutes;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.handler.StaticHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import javax.sql.DataSource;
+import java.util.Set;
+
+/**
+ * Assembles the HTTP surface: health/readiness/metrics, the token endpoint, the bearer-protected
+ * {@code /api/v1} resources, the SSE stream and the dashboard's static files. Unknown routes, wrong
+ * methods, bad parameters and failures all answer with problem+json.
+ */
+public final class HttpApi {
+
+    public static final String STREAM_PATH = "/api/v1/stream";
+    private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
+
+    private HttpApi() {
+    }
+
+    /** The router; {@code ops} serves /health, /ready and /metrics. */
+    public static Router router(Vertx vertx, DataSource ds, OpsRoutes ops, SseHub sse, HttpMetrics metrics) {
+        Router router = Router.router(vertx);
+        RouteTable routes = new RouteTable(router);
+        router.route().handler(ctx -> {
+            ctx.addBodyEndHandler(v -> metrics.request(ctx.response().getStatusCode()));
+            ctx.next();
+        });
+        ops.mount(routes);
+        router.route("/api/*").handler(BodyHandler.create().setBodyLimit(64 * 1024));
+        AuthStore auth = new AuthStore(ds);
+        new AuthRoutes(auth).mount(routes);
+        routes.get("/api/v1/openapi.json", OpsRoutes::openApi);
+        // Everything below under /api/v1 needs a bearer token; the SSE stream may pass it as ?access_token=.
+        router.route("/api/v1/*").handler(new BearerAuthHandler(auth, Set.of(STREAM_PATH)));
+        new CatalogRoutes(new CatalogStore(ds)).mount(routes);
+        new InventoryRoutes(new InventoryQueries(ds)).mount(routes);
+        new TelemetryRoutes(new TelemetryStore(ds)).mount(routes);
+        RejectionStore rejections = new RejectionStore(ds);
+        routes.get("/api/v1/ingest/rejections", ctx -> {
+            int limit = Params.limit(ctx, "limit", 100, 1000);
+            Blocking.json(ctx, () -> rejections.latest(limit));
+        });
+        routes.get(STREAM_PATH, sse::stream);
+        // The dashboard's files: GET/HEAD only and never under /api; a missing file falls through to the fallback.
+        StaticHandler files = StaticHandler.create("webroot").setCachingEnabled(false);
+        router.getWithRegex("^/(?!api/).*").handler(files);
+        router.headWithRegex("^/(?!api/).*").handler(files);
+        router.route().handler(routes::fallback);
+        errors(router);
+        return router;
+    }
+
+    private static void errors(Router router) {
+        router.errorHandler(404, Problems::notFound);
+        router.errorHandler(405, Problems::methodNotAllowed);
+        router.errorHandler(400, ctx -> Problems.badRequest(ctx, detail(ctx, "the request is malformed")));
+        router.errorHandler(413, ctx -> Problems.send(ctx, 413, "too-large", "Request too large", "the body is limited to 64 KiB"));
+        router.errorHandler(500, ctx -> {
+            if (ctx.failure() instanceof BadParameterException) {
+                Problems.badRequest(ctx, ctx.failure().getMessage());
+                return;
+            }
+            LOG.warn("{} {} failed", ctx.request().method(), ctx.request().path(), ctx.failure());
+            Problems.internal(ctx);
+        });
+    }
+
+    private static String detail(RoutingContext ctx, String fallback) {
+        return ctx.failure() != null && ctx.failure().getMessage() != null ? ctx.failure().getMessage() : fallback;
+    }
+}

@@ -1,0 +1,56 @@
+package io.stocksense.cloud.web;
+
+import io.vertx.core.Handler;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+
+/**
+ * Registers exact-path routes and remembers which methods each path allows, so the final fallback can
+ * tell "no such resource" (404) from "wrong method" (405 with an {@code Allow} header). Vert.x's own
+ * decision depends on the order and shape of every route (static files, auth guards), so it is not used.
+ */
+public final class RouteTable {
+
+    private final Router router;
+    private final Map<String, Set<String>> allowed = new ConcurrentHashMap<>();
+
+    public RouteTable(Router router) {
+        this.router = router;
+    }
+
+    public Router router() {
+        return router;
+    }
+
+    public void get(String path, Handler<RoutingContext> handler) {
+        add(HttpMethod.GET, path, handler);
+        allowed.computeIfAbsent(path, p -> new TreeSet<>()).add(HttpMethod.HEAD.name());
+    }
+
+    public void post(String path, Handler<RoutingContext> handler) {
+        add(HttpMethod.POST, path, handler);
+    }
+
+    private void add(HttpMethod method, String path, Handler<RoutingContext> handler) {
+        router.route(method, path).handler(handler);
+        allowed.computeIfAbsent(path, p -> new TreeSet<>()).add(method.name());
+    }
+
+    /** The last handler of the router: every request that nothing answered ends here. */
+    public void fallback(RoutingContext ctx) {
+        Set<String> methods = allowed.get(ctx.normalizedPath());
+        if (methods == null) {
+            Problems.notFound(ctx);
+        } else {
+            ctx.response().putHeader("Allow", methods.stream().collect(Collectors.joining(", ")));
+            Problems.methodNotAllowed(ctx);
+        }
+    }
+}

@@ -1,0 +1,167 @@
+package io.stocksense.launcher;
+
+import io.stocksense.cloud.CloudConfig;
+import io.stocksense.cloud.CloudCore;
+import io.stocksense.config.Site;
+import io.stocksense.config.SiteConfigException;
+import io.stocksense.config.SiteLoader;
+import io.stocksense.edge.EdgeGateway;
+import io.stocksense.edge.GatewayConfig;
+import io.stocksense.sim.ScenarioRunner;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@code stocksense demo}: the demo site in one process. Embedded PostgreSQL and broker (inside
+ * cloud-core), the site's gateway reading its devices from that broker, and the simulators playing
+ * the continuous {@code demo} scenario. Taken default ports fall back to free ones; the banner says
+ * which.
+ */
+public final class DemoMain {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DemoMain.class);
+    static final String DEMO_GATEWAY = "gw-1";
+
+    private DemoMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length > 0) {
+            System.err.println("usage: stocksense demo   (takes no arguments; configure with STOCKSENSE_* variables)");
+            System.exit(2);
+        }
+        Path siteFile = home().resolve("firmware-config/sites/demo.yaml");
+        Site site;
+        try {
+            site = SiteLoader.load(siteFile);
+        } catch (SiteConfigException e) {
+            System.err.println(e.getMessage());
+            System.exit(1);
+            return;
+        }
+        Map<String, String> env = new HashMap<>(System.getenv());
+        env.putIfAbsent("STOCKSENSE_DATA_DIR", home().resolve("data").toString());
+
+        CloudConfig base = CloudConfig.fromEnv(env);
+        CloudConfig cloudConfig = new CloudConfig(base.httpPort(), base.mqttPort(), base.dataDir(), base.dbUrl(),
+                base.dbUser(), base.dbPassword(), base.mqttUrl(), base.adminPassword(), List.of(siteFile), true);
+        CloudCore cloud = CloudCore.start(cloudConfig);
+
+        GatewayConfig gw = GatewayConfig.fromEnv(site, DEMO_GATEWAY, env);
+        int gwPort = portOrFree(gw.httpPort());
+        GatewayConfig gatewayConfig = new GatewayConfig(site, DEMO_GATEWAY, cloud.mqttUrl(), cloud.mqttUrl(),
+                gw.dataDir(), gwPort, gw.ackTimeout());
+        EdgeGateway gateway = EdgeGateway.start(gatewayConfig);
+
+        ScenarioRunner simulators = new ScenarioRunner(site, cloud.mqttUrl(), System.nanoTime())
+                .shelfStartCounts(shelfCounts(cloud, site));
+        Thread simThread = new Thread(() -> {
+            try {
+                simulators.run("demo");
+            } catch (RuntimeException e) {
+                LOG.error("simulators stopped: {}", e.getMessage(), e);
+            }
+        }, "demo-simulators");
+        simThread.setDaemon(true);
+
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("Stopping the demo...");
+            simulators.stop();
+            gateway.close();
+            cloud.close();
+        }, "demo-shutdown"));
+
+        simThread.start();
+        String dashboard = cloud.baseUrl() + "/";
+        System.out.println(banner(cloud, gateway, dashboard, password(cloud, cloudConfig)));
+        BrowserOpener.tryOpen(dashboard);
+        Thread.currentThread().join();
+    }
+
+    /**
+     * What each smart-shelf slot holds according to the ledger, so that a restarted demo's simulated
+     * shelves resume from there instead of replaying an empty shelf (which the gateway, remembering
+     * the slot's weight, would rightly count as a pick of everything).
+     */
+    static Map<String, Integer> shelfCounts(CloudCore cloud, Site site) throws SQLException {
+        Map<String, Integer> counts = new HashMap<>();
+        try (Connection c = cloud.dataSource().getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT location, SUM(quantity) FROM stock_level WHERE sku = ? AND location = ? GROUP BY location")) {
+            for (var device : site.devices()) {
+                if (device.shelf() == null || device.location() == null) {
+                    continue;
+                }
+                ps.setString(1, device.shelf().sku());
+                ps.setString(2, device.location());
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) {
+                        counts.put(device.location(), Math.max(0, rs.getBigDecimal(2).intValue()));
+                    }
+                }
+            }
+        }
+        return counts;
+    }
+
+    static String banner(CloudCore cloud, EdgeGateway gateway, String dashboard, String password) {
+        return """
+
+                ============================================================
+                 StockSense demo is running
+                   Dashboard:   %s
+                   Username:    admin
+                   Password:    %s
+                   MQTT broker: %s   (devices and gateway)
+                   Gateway:     http://127.0.0.1:%d/health
+                 Press Ctrl-C to stop. Data stays under STOCKSENSE_DATA_DIR.
+                ============================================================
+                """.formatted(dashboard, password, cloud.mqttUrl(), gateway.httpPort());
+    }
+
+    private static String password(CloudCore cloud, CloudConfig cfg) {
+        Optional<String> generated = cloud.generatedAdminPassword();
+        if (generated.isPresent()) {
+            return generated.get();
+        }
+        if (cfg.adminPassword() != null) {
+            return "(as set in STOCKSENSE_ADMIN_PASSWORD)";
+        }
+        Path file = cfg.dataDir().resolve("cloud/admin-initial-password");
+        try {
+            return Files.readString(file).trim() + "   (from " + file + ")";
+        } catch (IOException e) {
+            return "(generated at first start; it was changed or its file " + file + " is gone)";
+        }
+    }
+
+    /** The configured port when it is free (or 0), otherwise 0 so the server picks a free one. */
+    static int portOrFree(int port) {
+        if (port == 0) {
+            return 0;
+        }
+        try (ServerSocket s = new ServerSocket(port, 1, InetAddress.getByName("0.0.0.0"))) {
+            return port;
+        } catch (IOException taken) {
+            return 0;
+        }
+    }
+
+    /** The repository root: {@code -Dstocksense.home} as set by the launcher script, else the working directory. */
+    static Path home() {
+        return Path.of(System.getProperty("stocksense.home", ".")).toAbsolutePath().normalize();
+    }
+}
