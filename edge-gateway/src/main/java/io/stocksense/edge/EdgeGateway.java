@@ -5,8 +5,10 @@ import io.stocksense.config.Site;
 import io.stocksense.edge.adapter.AdapterContext;
 import io.stocksense.edge.adapter.DeviceAdapter;
 import io.stocksense.edge.adapter.DeviceAdapters;
+import io.stocksense.edge.alarm.LocalAlarms;
 import io.stocksense.edge.codec.CodecRegistry;
 import io.stocksense.edge.engine.Engines;
+import io.stocksense.edge.engine.environment.ZoneAlarmEngine;
 import io.stocksense.edge.health.DeviceStatus;
 import io.stocksense.edge.health.DeviceStatusBoard;
 import io.stocksense.edge.health.GatewayMetrics;
@@ -80,15 +82,18 @@ public final class EdgeGateway implements AutoCloseable {
                 () -> outbox.isFull() ? 1 : 0);
         metrics.register("stocksense_edge_outbox_thinned_total", "counter",
                 "Old telemetry points dropped to make room (movements and events are never dropped).", outbox::thinnedTotal);
-        Engines engines = new Engines(site, devices, outbox.shelfCountedGrams());
+        LocalAlarms alarms = new LocalAlarms(outbox.activeAlarms());
+        Engines engines = new Engines(site, devices, outbox.shelfCountedGrams(), alarms.active(),
+                new ZoneAlarmEngine(gatewayId, ZoneAlarmEngine.DEFAULT_MKT_WINDOW, ZoneAlarmEngine.DEFAULT_MKT_INTERVAL));
+        alarms.updateZones(engines.zoneClimates());
         engines.configurationErrors().forEach((id, why) -> status.offline(id, DeviceStatus.Reason.CONFIGURATION_ERROR, why));
 
         uplink = new MqttUplink(config.uplinkMqttUrl(), site.siteId(), gatewayId, config.ackTimeout(), outbox, metrics, clock);
         parts.add(0, uplink);
-        ReadingPipeline pipeline = new ReadingPipeline(engines, outbox, metrics, clock, uplink::wakeUp);
+        ReadingPipeline pipeline = new ReadingPipeline(engines, outbox, metrics, clock, uplink::wakeUp, alarms);
         parts.add(0, pipeline);
         List<DeviceAdapter> adapters = DeviceAdapters.create(
-                new AdapterContext(config, CodecRegistry.load(), status, pipeline::accept, clock), devices);
+                new AdapterContext(config, CodecRegistry.load(), status, pipeline::accept, clock, alarms), devices);
         adapters.forEach(a -> parts.add(0, a));
 
         uplink.start();
@@ -96,7 +101,7 @@ public final class EdgeGateway implements AutoCloseable {
         vertx = Vertx.vertx();
         health = await(HealthServer.start(vertx, config.httpPort(), () -> new HealthSnapshot(site.siteId(), gatewayId,
                 status.all(), outbox.depth(), outbox.oldestAge(clock.instant()).orElse(null), uplink.isConnected(),
-                outbox.deadLetterTotal()), metrics), "health server on port " + config.httpPort());
+                outbox.deadLetterTotal(), alarms.zones()), metrics), "health server on port " + config.httpPort());
         LOG.info("gateway {} of site {} started: {} devices, health on port {}, outbox {} events", gatewayId,
                 site.siteId(), devices.size(), health.port(), outbox.depth());
     }

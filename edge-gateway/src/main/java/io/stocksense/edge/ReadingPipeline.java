@@ -1,6 +1,8 @@
 package io.stocksense.edge;
 
 import io.stocksense.config.Device;
+import io.stocksense.edge.alarm.AlarmChange;
+import io.stocksense.edge.alarm.LocalAlarms;
 import io.stocksense.edge.codec.DecodeResult;
 import io.stocksense.edge.codec.Rejection;
 import io.stocksense.edge.engine.EngineOutput;
@@ -11,6 +13,7 @@ import io.stocksense.edge.outbox.OutboxFullException;
 import io.stocksense.edge.outbox.SqliteOutbox;
 import io.stocksense.edge.health.GatewayMetrics;
 import io.stocksense.protocol.reading.ClimateReading;
+import io.stocksense.protocol.reading.DigitalInputReading;
 import io.stocksense.protocol.reading.Reading;
 import io.stocksense.protocol.reading.TagRead;
 import io.stocksense.protocol.reading.WeightReading;
@@ -39,6 +42,7 @@ import java.util.concurrent.TimeUnit;
  * so engines need no locks and per-device order is the arrival order; the SQLite writes happen there
  * too, never on a Vert.x event loop. {@link #accept} waits for its work, so the adapter acknowledges
  * a device message only after its events are committed. Rejected input becomes dead letters.
+ * Local alarms reach {@link LocalAlarms} (and so the signal outputs) only once they are stored.
  *
  * <p><b>Group commit:</b> payloads handed in while the thread is busy queue up; the thread then runs
  * all queued payloads through the engines and stores their events in ONE transaction (one fsync),
@@ -55,6 +59,7 @@ public final class ReadingPipeline implements AutoCloseable {
     private final GatewayMetrics metrics;
     private final Clock clock;
     private final Runnable onStored;
+    private final LocalAlarms alarms;
     private final ScheduledExecutorService thread;
     private final ConcurrentLinkedQueue<Job> queue = new ConcurrentLinkedQueue<>();
 
@@ -64,7 +69,13 @@ public final class ReadingPipeline implements AutoCloseable {
     }
 
     public ReadingPipeline(Engines engines, SqliteOutbox outbox, GatewayMetrics metrics, Clock clock, Runnable onStored) {
+        this(engines, outbox, metrics, clock, onStored, LocalAlarms.none());
+    }
+
+    public ReadingPipeline(Engines engines, SqliteOutbox outbox, GatewayMetrics metrics, Clock clock, Runnable onStored,
+                           LocalAlarms alarms) {
         this.engines = engines;
+        this.alarms = alarms;
         this.outbox = outbox;
         this.metrics = metrics;
         this.clock = clock;
@@ -118,6 +129,7 @@ public final class ReadingPipeline implements AutoCloseable {
         Map<String, BigDecimal> countedBefore = new HashMap<>();
         List<PendingEvent> events = new ArrayList<>();
         Map<String, BigDecimal> grams = new LinkedHashMap<>();
+        List<AlarmChange> alarmChanges = new ArrayList<>();
         for (Job job : group) {
             String id = job.device().id();
             if (!countedBefore.containsKey(id)) {
@@ -126,9 +138,10 @@ public final class ReadingPipeline implements AutoCloseable {
             EngineOutput o = process(job);
             events.addAll(o.events());
             grams.putAll(o.shelfCountedGrams());
+            alarmChanges.addAll(o.alarmChanges());
         }
         try {
-            store(new EngineOutput(events, grams), group.get(group.size() - 1).receivedAt());
+            store(new EngineOutput(events, grams, alarmChanges), group.get(group.size() - 1).receivedAt());
         } catch (RuntimeException e) {
             // Not stored, so not acknowledged: the device or broker redelivers, and shelves must count it again.
             countedBefore.forEach(engines::restoreShelf);
@@ -155,14 +168,11 @@ public final class ReadingPipeline implements AutoCloseable {
         if (readings.size() == 1) {
             return routeSafely(job, readings.get(0));
         }
-        List<PendingEvent> events = new ArrayList<>();
-        Map<String, BigDecimal> grams = new LinkedHashMap<>();
+        EngineOutput out = EngineOutput.EMPTY;
         for (Reading reading : readings) {
-            EngineOutput o = routeSafely(job, reading);
-            events.addAll(o.events());
-            grams.putAll(o.shelfCountedGrams());
+            out = out.plus(routeSafely(job, reading));
         }
-        return events.isEmpty() && grams.isEmpty() ? EngineOutput.EMPTY : new EngineOutput(events, grams);
+        return out;
     }
 
     private EngineOutput routeSafely(Job job, Reading reading) {
@@ -182,7 +192,11 @@ public final class ReadingPipeline implements AutoCloseable {
         } else if (reading instanceof WeightReading weight) {
             return engines.onWeight(device, weight, receivedAt);
         } else if (reading instanceof ClimateReading climate) {
-            return engines.onClimate(device, climate, receivedAt);
+            EngineOutput out = engines.onClimate(device, climate, receivedAt);
+            alarms.updateZones(engines.zoneClimates());
+            return out;
+        } else if (reading instanceof DigitalInputReading input) {
+            return engines.onDigitalInput(device, input, receivedAt);
         }
         // A reading type no engine consumes yet (barcode scans): read, counted, and deliberately dropped.
         LOG.debug("no engine for {} readings; ignored from {}: {}", reading.getClass().getSimpleName(), device.id(), reading);
@@ -193,7 +207,7 @@ public final class ReadingPipeline implements AutoCloseable {
         try {
             store(engines.tick(clock.instant()), clock.instant());
         } catch (RuntimeException e) {
-            LOG.error("closing portal passes failed: {}", e.toString(), e);
+            LOG.error("periodic engine work (portal passes, alarm delays, MKT) failed: {}", e.toString(), e);
         }
     }
 
@@ -201,7 +215,8 @@ public final class ReadingPipeline implements AutoCloseable {
         if (output.isEmpty()) {
             return;
         }
-        outbox.append(output.events(), output.shelfCountedGrams(), now);
+        outbox.append(output.events(), output.shelfCountedGrams(), output.alarmChanges(), now);
+        alarms.apply(output.alarmChanges());
         if (!output.events().isEmpty()) {
             onStored.run();
         }

@@ -89,7 +89,9 @@ class SerialScaleIT {
     private static Device sicsShelf(Path port) {
         return new Device("shelf-sics", "gw-1", DeviceFamily.SMART_SHELF, Transport.SERIAL, port.toString(), "mt-sics", "WH1",
                 "SHELF-A1", null, null, new ShelfSettings("BOLT-M8", new BigDecimal("8")),
-                Map.of("mode", "poll", "pollCommand", "SI", "pollInterval", "200ms"));
+                // 20 unflagged polls (~4 s) before the engine's own window settles a weight: the 1 s of
+                // dynamic ("D") readings below must stay uncounted; flagged-stable readings settle at once.
+                Map.of("mode", "poll", "pollCommand", "SI", "pollInterval", "200ms", "shelf.stableReadings", "20"));
     }
 
     private static Device toledoScale(Path port) {

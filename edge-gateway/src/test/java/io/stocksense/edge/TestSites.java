@@ -33,13 +33,18 @@ public final class TestSites {
     }
 
     public static Site small(List<Device> extraDevices) {
+        return small(extraDevices, new TemperatureLimits(2, 8, Duration.ofMinutes(15)));
+    }
+
+    /** The small site with the cold room's limits given (e.g. seconds-long delays for integration tests). */
+    public static Site small(List<Device> extraDevices, TemperatureLimits coldLimits) {
         List<Product> products = List.of(
                 new Product("INS-PEN-10", "Insulin pens, box of 10", INSULIN_GTIN, 7, "CS", null),
                 new Product("VAC-FLU-5", "Flu vaccine, 5 vials", VACCINE_GTIN, 7, "CS", null),
                 new Product("BOLT-M8", "Hex bolt M8x40", "04012345300017", 7, "EA", new BigDecimal("33.5")));
         Warehouse wh = new Warehouse("WH1", "Main warehouse",
                 List.of(new Zone("DOCK", "Dock", null),
-                        new Zone("COLD", "Cold room", new TemperatureLimits(2, 8, Duration.ofMinutes(15)))),
+                        new Zone("COLD", "Cold room", coldLimits)),
                 List.of(new Location("DOCK-1", "Dock door 1", "DOCK", LocationKind.DOCK),
                         new Location("SHELF-A1", "Smart shelf A1", "COLD", LocationKind.SHELF_SLOT)));
         List<Device> devices = new java.util.ArrayList<>(List.of(portal(), shelf(), coldSensor()));

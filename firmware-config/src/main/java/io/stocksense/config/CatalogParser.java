@@ -24,7 +24,7 @@ final class CatalogParser {
     static final List<String> PRODUCT_KEYS = List.of("sku", "name", "gtin", "companyPrefixLength", "unit", "unitWeightGrams");
     static final List<String> WAREHOUSE_KEYS = List.of("code", "name", "zones", "locations");
     static final List<String> ZONE_KEYS = List.of("code", "name", "temperature");
-    static final List<String> TEMPERATURE_KEYS = List.of("min", "max", "alarmDelay");
+    static final List<String> TEMPERATURE_KEYS = List.of("min", "max", "alarmDelay", "clearDelay", "hysteresis", "confirmReadings");
     static final List<String> LOCATION_KEYS = List.of("code", "name", "zone", "kind");
     static final List<String> GATEWAY_KEYS = List.of("id", "name", "warehouse");
     /** An excursion alarm waits this long when a zone names no delay (15-30 min is usual practice). */
@@ -147,10 +147,20 @@ final class CatalogParser {
             BigDecimal min = t.decimal("min", true);
             BigDecimal max = t.decimal("max", true);
             Duration delay = t.duration("alarmDelay", DEFAULT_ALARM_DELAY);
+            Duration clearDelay = t.duration("clearDelay", TemperatureLimits.DEFAULT_CLEAR_DELAY);
+            BigDecimal hysteresis = t.has("hysteresis") ? t.decimal("hysteresis", true)
+                    : BigDecimal.valueOf(TemperatureLimits.DEFAULT_HYSTERESIS_C);
+            Integer confirm = t.has("confirmReadings") ? t.integer("confirmReadings", true, 1, 100)
+                    : TemperatureLimits.DEFAULT_CONFIRM_READINGS;
             if (min != null && max != null && min.compareTo(max) >= 0) {
                 t.error("min", "min (" + min.toPlainString() + ") must be below max (" + max.toPlainString() + ")");
-            } else if (min != null && max != null && delay != null) {
-                limits = new TemperatureLimits(min.doubleValue(), max.doubleValue(), delay);
+            } else if (min != null && max != null && hysteresis != null && (hysteresis.signum() < 0
+                    || hysteresis.multiply(BigDecimal.valueOf(2)).compareTo(max.subtract(min)) >= 0)) {
+                t.error("hysteresis", "must be at least 0 and below half the band (" + max.subtract(min).toPlainString()
+                        + " °C), was " + hysteresis.toPlainString());
+            } else if (min != null && max != null && delay != null && clearDelay != null && hysteresis != null && confirm != null) {
+                limits = new TemperatureLimits(min.doubleValue(), max.doubleValue(), delay, clearDelay,
+                        hysteresis.doubleValue(), confirm);
             }
             limitsOk = limits != null;
         } else if (z.has("temperature")) {

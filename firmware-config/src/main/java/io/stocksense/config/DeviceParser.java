@@ -23,6 +23,13 @@ final class DeviceParser {
     /** Default shelf tolerance: a tenth of one unit's weight. */
     static final BigDecimal DEFAULT_TOLERANCE_SHARE = new BigDecimal("0.1");
 
+    /** The codec name of every GPIO device: the pin level is the format. */
+    static final String GPIO_CODEC = "gpio";
+    /** The only trigger of a signal output so far: on while any local alarm of the gateway is active. */
+    static final String SIGNAL_ON_ALARM = "alarm";
+    /** BCM numbering; the largest GPIO line of a Raspberry Pi's main gpiochip. */
+    static final int MAX_BCM_PIN = 53;
+
     private final Problems problems;
     private final CatalogParser catalog;
     final List<Device> devices = new ArrayList<>();
@@ -49,7 +56,10 @@ final class DeviceParser {
         DeviceFamily family = m.choice("family", DeviceFamily.values(), DeviceFamily::yamlName, true);
         Transport transport = m.choice("transport", Transport.values(), Transport::yamlName, true);
         String address = m.string("address", true);
-        String codec = m.string("codec", true);
+        String codec = transport == Transport.GPIO ? gpioCodec(m) : requiredCodec(m);
+        if (transport == Transport.GPIO && address != null) {
+            m.integer("address", true, 0, MAX_BCM_PIN);
+        }
         String warehouse = warehouse(m, gateway);
         String location = m.id("location", false);
         String zone = m.id("zone", false);
@@ -67,10 +77,51 @@ final class DeviceParser {
             m.error("zone", "is required for a climate-sensor device (the zone it measures)");
         }
         Map<String, String> options = m.stringMap("options");
+        signalRules(m, family, transport, options);
         if (id == null || gateway == null || family == null || transport == null) {
             return null;
         }
         return new Device(id, gateway, family, transport, address, codec, warehouse, location, zone, portal, shelf, options);
+    }
+
+    /**
+     * A GPIO device reads or drives a pin level, which needs no vendor format: {@code codec} may be
+     * omitted (it then reads {@value #GPIO_CODEC}) or name a {@code gpio-} label such as
+     * {@code gpio-contact}; a vendor codec there is a mistake worth reporting.
+     */
+    private static String gpioCodec(YamlMap m) {
+        if (!m.has("codec")) {
+            return GPIO_CODEC;
+        }
+        String codec = m.string("codec", false);
+        if (codec != null && !GPIO_CODEC.equals(codec) && !codec.startsWith(GPIO_CODEC + "-")) {
+            m.error("codec", "a gpio device reads pin levels: omit codec or write '" + GPIO_CODEC
+                    + "' (or a gpio-... label), was '" + codec + "'");
+        }
+        return codec;
+    }
+
+    private static String requiredCodec(YamlMap m) {
+        if (!m.has("codec")) {
+            m.error("codec", "is required (the vendor format, e.g. zigbee2mqtt; only gpio devices may omit it)");
+            return null;
+        }
+        return m.string("codec", true);
+    }
+
+    /** A signal (stack light, buzzer) is a GPIO output driven by the gateway's local alarms. */
+    private static void signalRules(YamlMap m, DeviceFamily family, Transport transport, Map<String, String> options) {
+        if (family != DeviceFamily.SIGNAL) {
+            return;
+        }
+        if (transport != null && transport != Transport.GPIO) {
+            m.error("transport", "a signal device is a GPIO output: transport must be gpio, was " + transport.yamlName());
+        }
+        String on = options.getOrDefault("on", SIGNAL_ON_ALARM);
+        if (!SIGNAL_ON_ALARM.equals(on)) {
+            m.error("options", "options.on of a signal device must be '" + SIGNAL_ON_ALARM
+                    + "' (on while any local alarm is active), was '" + on + "'");
+        }
     }
 
     /** The device's warehouse, or by default its gateway's; checked to exist. */

@@ -18,14 +18,14 @@ class BrokenSiteConfigTest {
     void missingFields() {
         assertThat(errorsOf("missing-field.yaml")).containsExactly(
                 DIR + "missing-field.yaml:4: products[0].unit: is required",
-                DIR + "missing-field.yaml:12: devices[0].codec: is required");
+                DIR + "missing-field.yaml:12: devices[0].codec: is required (the vendor format, e.g. zigbee2mqtt; only gpio devices may omit it)");
     }
 
     @Test
     void badEnumsListTheAllowedValues() {
         assertThat(errorsOf("bad-enum.yaml")).containsExactly(
                 DIR + "bad-enum.yaml:6: warehouses[0].locations[0].kind: 'door' is not one of: dock, putaway, shelf-slot, bin, staging",
-                DIR + "bad-enum.yaml:10: devices[0].family: 'rfid-gate' is not one of: rfid-portal, smart-shelf, climate-sensor, scale, door, barcode",
+                DIR + "bad-enum.yaml:10: devices[0].family: 'rfid-gate' is not one of: rfid-portal, smart-shelf, climate-sensor, scale, door, barcode, signal",
                 DIR + "bad-enum.yaml:11: devices[1].transport: 'modbus' is not one of: mqtt, serial, opcua, gpio");
     }
 
@@ -108,13 +108,25 @@ class BrokenSiteConfigTest {
     }
 
     @Test
+    void gpioDevicesNeedAPinAndNoVendorCodecAndSignalsAreGpioOutputs() {
+        assertThat(errorsOf("gpio-rules.yaml")).containsExactly(
+                DIR + "gpio-rules.yaml:10: devices[1].codec: a gpio device reads pin levels: omit codec or write 'gpio' "
+                        + "(or a gpio-... label), was 'zigbee2mqtt'",
+                DIR + "gpio-rules.yaml:11: devices[2].address: must be a whole number, was 'GPIO17'",
+                DIR + "gpio-rules.yaml:12: devices[3].transport: a signal device is a GPIO output: transport must be gpio, was mqtt",
+                DIR + "gpio-rules.yaml:13: devices[4].options: options.on of a signal device must be 'alarm' "
+                        + "(on while any local alarm is active), was 'door'");
+    }
+
+    @Test
     void theMessageListsEveryErrorOnItsOwnLine() {
         SiteConfigException e = catchThrowableOfType(SiteConfigException.class,
                 () -> SiteLoader.load(Path.of(DIR + "missing-field.yaml")));
         assertThat(e.getMessage()).isEqualTo("invalid site configuration (2 errors):\n"
                 + DIR + "missing-field.yaml:4: products[0].unit: is required\n"
-                + DIR + "missing-field.yaml:12: devices[0].codec: is required");
-        assertThat(e.errors().get(1)).isEqualTo(new ConfigError(DIR + "missing-field.yaml", 12, "devices[0].codec", "is required"));
+                + DIR + "missing-field.yaml:12: devices[0].codec: is required (the vendor format, e.g. zigbee2mqtt; only gpio devices may omit it)");
+        assertThat(e.errors().get(1)).isEqualTo(new ConfigError(DIR + "missing-field.yaml", 12, "devices[0].codec",
+                "is required (the vendor format, e.g. zigbee2mqtt; only gpio devices may omit it)"));
     }
 
     @Test

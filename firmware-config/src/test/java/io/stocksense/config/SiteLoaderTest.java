@@ -114,6 +114,22 @@ class SiteLoaderTest {
     }
 
     @Test
+    void gpioDevicesMayOmitTheCodec() throws SiteConfigException {
+        Site site = SiteLoader.parse(String.join("\n",
+                "site: g",
+                "warehouses: [ { code: W, zones: [ { code: Z } ], locations: [ { code: D1, zone: Z, kind: dock } ] } ]",
+                "gateways: [ { id: g, warehouse: W } ]",
+                "devices:",
+                "  - { id: door, gateway: g, family: door, transport: gpio, address: '17', options: { pull: up, activeLow: true } }",
+                "  - { id: light, gateway: g, family: signal, transport: gpio, address: '27', options: { on: alarm } }",
+                ""), "g.yaml");
+        assertThat(site.device("door").orElseThrow().codec()).isEqualTo("gpio");
+        assertThat(site.device("door").orElseThrow().options()).containsEntry("pull", "up").containsEntry("activeLow", "true");
+        assertThat(site.device("light").orElseThrow().family()).isEqualTo(DeviceFamily.SIGNAL);
+        assertThat(site.device("light").orElseThrow().options()).containsEntry("on", "alarm");
+    }
+
+    @Test
     void acceptsAnUnquotedFourteenDigitGtin() throws SiteConfigException {
         Site site = SiteLoader.parse("site: s\nproducts:\n  - { sku: A, name: A, unit: EA, gtin: 14012345200017, companyPrefixLength: 7 }\n",
                 "s.yaml");

@@ -1,5 +1,7 @@
 package io.stocksense.edge.codec;
 
+import io.stocksense.config.Device;
+
 import java.time.Instant;
 
 /**
@@ -27,4 +29,17 @@ public interface DeviceCodec {
      * @param receivedAt when the gateway received the payload
      */
     DecodeResult decode(String deviceId, byte[] payload, Instant receivedAt);
+
+    /**
+     * Decodes one payload knowing where it came from: the configured device (its {@code options} may
+     * tune the codec, e.g. a mapping or a time zone) and the topic or channel it arrived on (some
+     * vendors put the quantity in the topic, e.g. Shelly Gen1 {@code shellies/<id>/sensor/temperature}).
+     * Adapters call this one. The default ignores both and calls {@link #decode(String, byte[], Instant)},
+     * so codecs that need neither stay unchanged. Same threading and failure rules.
+     *
+     * @param topic the MQTT topic (or another transport's channel name), or null when there is none
+     */
+    default DecodeResult decode(Device device, String topic, byte[] payload, Instant receivedAt) {
+        return decode(device.id(), payload, receivedAt);
+    }
 }

@@ -65,9 +65,22 @@ public final class HealthServer {
                     .put("outbox", new JsonObject().put("depth", s.outboxDepth())
                             .put("oldestAgeSeconds", s.oldestEventAge() == null ? null : s.oldestEventAge().toMillis() / 1000.0)
                             .put("deadLetters", s.deadLetters()))
-                    .put("devices", devices);
+                    .put("devices", devices)
+                    .put("zones", zones(s));
             ctx.response().putHeader("content-type", "application/json").end(body.encodePrettily());
         });
+    }
+
+    private static JsonArray zones(HealthSnapshot s) {
+        JsonArray zones = new JsonArray();
+        s.zones().forEach(z -> {
+            JsonObject alarm = z.alarm() == null ? null : new JsonObject().put("since", z.alarm().since().toString())
+                    .put("raisedAt", z.alarm().raisedAt().toString()).put("value", z.alarm().valueC())
+                    .put("limit", z.alarm().limitC()).put("sensor", z.alarm().sensorId());
+            zones.add(new JsonObject().put("warehouse", z.warehouse()).put("zone", z.zone())
+                    .put("temperatureC", z.lastTemperatureC()).put("mktC", z.mktC()).put("alarm", alarm));
+        });
+        return zones;
     }
 
     private void metrics(RoutingContext ctx) {
@@ -99,6 +112,8 @@ public final class HealthServer {
             single(sb, "stocksense_edge_dead_letters_total", "counter", "Device input kept as dead letters.", s.deadLetters());
             single(sb, "stocksense_edge_uplink_connected", "gauge", "1 when connected to the cloud broker.",
                     s.uplinkConnected() ? 1 : 0);
+            single(sb, "stocksense_edge_local_alarms_active", "gauge", "Zones in local temperature alarm.",
+                    s.zones().stream().filter(z -> z.alarm() != null).count());
             single(sb, "stocksense_edge_outbox_refused_total", "counter",
                     "Device payloads not acknowledged because the outbox was full.", m.refusedFull());
             new java.util.TreeMap<>(m.gauges()).forEach((name, g) -> single(sb, name, g.type(), g.help(), g.value().getAsDouble()));

@@ -36,6 +36,13 @@ final class OutboxSchema {
             excerpt TEXT,
             payload_hex TEXT,
             received_at INTEGER NOT NULL)""",
+        // Local alarms raised and not yet cleared, one row per zone (warehouse/zone), so a restarted
+        // gateway keeps its stack light on. Written in the transaction that stores the alarm's event.
+        """
+        CREATE TABLE IF NOT EXISTS local_alarms (
+            zone_key TEXT PRIMARY KEY,
+            alarm TEXT NOT NULL,
+            updated_at INTEGER NOT NULL)""",
         "CREATE TABLE IF NOT EXISTS counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL)",
         "INSERT OR IGNORE INTO counters (name, value) VALUES ('batch_seq', 0)",
         "INSERT OR IGNORE INTO counters (name, value) VALUES ('dead_letters_total', 0)",

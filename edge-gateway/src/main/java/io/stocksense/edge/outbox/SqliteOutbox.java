@@ -1,6 +1,9 @@
 package io.stocksense.edge.outbox;
 
+import io.stocksense.edge.alarm.ActiveAlarm;
+import io.stocksense.edge.alarm.AlarmChange;
 import io.stocksense.edge.engine.PendingEvent;
+import io.stocksense.protocol.Json;
 import io.stocksense.protocol.Topics;
 import io.stocksense.protocol.event.ClockSync;
 import io.stocksense.protocol.event.DeviceEvent;
@@ -28,8 +31,8 @@ import java.util.Optional;
 
 /**
  * The gateway's durable outbox: one SQLite file ({@code <gatewayDir>/outbox.db}) holding events not
- * yet committed by the cloud, per-device sequence counters, shelf baselines, dead letters and the
- * batch sequence counter.
+ * yet committed by the cloud, per-device sequence counters, shelf baselines, active local alarms, dead
+ * letters and the batch sequence counter.
  *
  * <p><b>Durability (fsync policy):</b> WAL journal with {@code synchronous=FULL}: every transaction
  * is fsynced to the WAL before {@code commit} returns, so an event that was appended survives kill -9
@@ -91,15 +94,24 @@ public final class SqliteOutbox implements AutoCloseable {
      */
     public synchronized List<GatewayEvent> append(List<PendingEvent> events, Map<String, BigDecimal> shelfCountedGrams,
                                                   Instant now) {
-        if (events.isEmpty() && shelfCountedGrams.isEmpty()) {
+        return append(events, shelfCountedGrams, List.of(), now);
+    }
+
+    /**
+     * As {@link #append(List, Map, Instant)}, also storing local alarms raised (a row) or cleared (no row).
+     * An append that changes a local alarm is never refused for lack of room (after thinning it may exceed
+     * the limits, like {@code outbox-full} itself): local alarms must keep working while the cloud is away,
+     * and the signal outputs follow only stored alarms.
+     */
+    public synchronized List<GatewayEvent> append(List<PendingEvent> events, Map<String, BigDecimal> shelfCountedGrams,
+                                                  List<AlarmChange> alarmChanges, Instant now) {
+        if (events.isEmpty() && shelfCountedGrams.isEmpty() && alarmChanges.isEmpty()) {
             return List.of();
         }
         EventAppender.Prepared p = read(() -> appender.prepare(events));
-        if (!capacity.fits(p.rows(), p.bytes())) {
-            makeRoom(p, now);
-        }
-        List<GatewayEvent> stored = write(p, shelfCountedGrams, now);
-        if (capacity.full() && !events.isEmpty()) {
+        boolean fits = capacity.fits(p.rows(), p.bytes()) || makeRoom(p, now, !alarmChanges.isEmpty());
+        List<GatewayEvent> stored = write(p, shelfCountedGrams, alarmChanges, now);
+        if (fits && capacity.full() && !events.isEmpty()) {
             capacity.full(false);
             LOG.info("outbox accepts events again: {} rows, {} bytes", capacity.rows(), capacity.bytes());
             notice("outbox-accepting", "info", "the outbox accepts events again", now);
@@ -107,9 +119,12 @@ public final class SqliteOutbox implements AutoCloseable {
         return stored;
     }
 
-    private List<GatewayEvent> write(EventAppender.Prepared p, Map<String, BigDecimal> shelfCountedGrams, Instant now) {
+    /** Writes prepared events, shelf counts and alarm rows in one transaction: an alarm never outlives its event. */
+    private List<GatewayEvent> write(EventAppender.Prepared p, Map<String, BigDecimal> shelfCountedGrams,
+                                     List<AlarmChange> alarmChanges, Instant now) {
         inTransaction("append", () -> {
             appender.write(p, shelfCountedGrams, now);
+            writeAlarms(alarmChanges, now);
             return null;
         });
         appender.committed(p);
@@ -117,14 +132,35 @@ public final class SqliteOutbox implements AutoCloseable {
         return p.events();
     }
 
-    private void makeRoom(EventAppender.Prepared p, Instant now) {
+    private void writeAlarms(List<AlarmChange> alarmChanges, Instant now) throws SQLException {
+        for (AlarmChange c : alarmChanges) {
+            if (c.active() == null) {
+                update("DELETE FROM local_alarms WHERE zone_key = ?", c.zoneKey());
+            } else {
+                update("INSERT INTO local_alarms (zone_key, alarm, updated_at) VALUES (?, ?, ?) ON CONFLICT(zone_key) "
+                        + "DO UPDATE SET alarm = excluded.alarm, updated_at = excluded.updated_at", c.zoneKey(),
+                        Json.writeString(c.active()), now.toEpochMilli());
+            }
+        }
+    }
+
+    /**
+     * Thins old telemetry until {@code p} fits. Returns true when it fits; false when it does not but must
+     * be stored anyway ({@code overLimitAllowed}); otherwise refuses with {@link OutboxFullException}.
+     */
+    private boolean makeRoom(EventAppender.Prepared p, Instant now, boolean overLimitAllowed) {
         long[] freed = inTransaction("thin", () -> capacity.thin(connection, p.rows(), p.bytes()));
         capacity.removed(freed[0], freed[1]);
         if (freed[0] > 0) {
             LOG.warn("outbox at its limits: thinned {} old telemetry points ({} bytes)", freed[0], freed[1]);
         }
         if (capacity.fits(p.rows(), p.bytes())) {
-            return;
+            return true;
+        }
+        if (overLimitAllowed) {
+            LOG.warn("outbox over its limits: storing a local alarm change anyway ({} rows, {} bytes)",
+                    capacity.rows(), capacity.bytes());
+            return false;
         }
         if (!capacity.full()) {
             capacity.full(true);
@@ -146,7 +182,7 @@ public final class SqliteOutbox implements AutoCloseable {
         attributes.put("maxBytes", String.valueOf(capacity.limits().maxBytes()));
         PendingEvent e = new PendingEvent(gatewayId, (eventId, seq) -> new DeviceEvent(eventId, null, gatewayId, seq, null,
                 now, ClockSync.UNKNOWN, kind, severity, message, attributes));
-        write(read(() -> appender.prepare(List.of(e))), Map.of(), now);
+        write(read(() -> appender.prepare(List.of(e))), Map.of(), List.of(), now);
     }
 
     /** Events held (batched or not); from memory, no query. */
@@ -275,6 +311,22 @@ public final class SqliteOutbox implements AutoCloseable {
                 while (rs.next()) {
                     out.put(rs.getString(1), new BigDecimal(rs.getString(2)));
                 }
+            }
+            return out;
+        });
+    }
+
+    /** The local alarms raised and not yet cleared. */
+    public synchronized List<ActiveAlarm> activeAlarms() {
+        return read(() -> {
+            List<ActiveAlarm> out = new ArrayList<>();
+            try (PreparedStatement q = connection.prepareStatement("SELECT alarm FROM local_alarms ORDER BY zone_key");
+                 ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    out.add(Json.MAPPER.readValue(rs.getString(1), ActiveAlarm.class));
+                }
+            } catch (java.io.IOException e) {
+                throw new SQLException("unreadable local alarm row: " + e.getMessage(), e);
             }
             return out;
         });

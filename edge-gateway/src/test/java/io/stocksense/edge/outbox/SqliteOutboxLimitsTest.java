@@ -1,5 +1,7 @@
 package io.stocksense.edge.outbox;
 
+import io.stocksense.edge.alarm.ActiveAlarm;
+import io.stocksense.edge.alarm.AlarmChange;
 import io.stocksense.edge.engine.PendingEvent;
 import io.stocksense.protocol.Json;
 import io.stocksense.protocol.Topics;
@@ -146,6 +148,29 @@ class SqliteOutboxLimitsTest {
 
             assertThat(seqs.get("a")).startsWith(1L, 2L, 3L, 4L, 5L).isSorted();
             assertThat(seqs.get("b")).startsWith(1L, 2L, 3L, 4L, 5L).isSorted();
+        }
+    }
+
+    @Test
+    void aFullOutboxStillStoresALocalAlarmChangeWithItsEvent() {
+        ActiveAlarm cold = new ActiveAlarm("WH1", "COLD", T0, T0.plusSeconds(900), 9.5, 8.0, "cold-1");
+        PendingEvent raised = new PendingEvent("gw-1", (id, seq) -> new DeviceEvent(id, null, "gw-1", seq, null, T0,
+                ClockSync.UNKNOWN, "temperature-excursion", "critical", "too warm", Map.of()));
+        try (SqliteOutbox outbox = open(20, 1_000_000)) {
+            for (int i = 0; i < 20; i++) {
+                outbox.append(List.of(movement("shelf-a1")), Map.of(), T0);
+            }
+            assertThatThrownBy(() -> outbox.append(List.of(movement("shelf-a1")), Map.of(), T0))
+                    .isInstanceOf(OutboxFullException.class);
+
+            List<GatewayEvent> stored = outbox.append(List.of(raised), Map.of(), List.of(AlarmChange.raised(cold)), T0);
+
+            assertThat(stored).hasSize(1);
+            assertThat(outbox.activeAlarms()).containsExactly(cold);
+            assertThat(outbox.isFull()).as("still refusing ordinary events").isTrue();
+            assertThat(outbox.depth()).isEqualTo(22); // 20 movements + outbox-full + the alarm's event
+            assertThatThrownBy(() -> outbox.append(List.of(movement("shelf-a1")), Map.of(), T0))
+                    .isInstanceOf(OutboxFullException.class);
         }
     }
 }

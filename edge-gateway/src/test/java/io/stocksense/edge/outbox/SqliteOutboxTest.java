@@ -119,6 +119,23 @@ class SqliteOutboxTest {
     }
 
     @Test
+    void activeLocalAlarmsSurviveAReopenAndAClearRemovesThem() {
+        io.stocksense.edge.alarm.ActiveAlarm cold = new io.stocksense.edge.alarm.ActiveAlarm("WH1", "COLD", T0,
+                T0.plusSeconds(900), 9.5, 8.0, "cold-sensor-1");
+        io.stocksense.edge.alarm.ActiveAlarm frozen = new io.stocksense.edge.alarm.ActiveAlarm("WH1", "FROZEN", T0,
+                T0.plusSeconds(900), -12.0, -18.0, "freezer-1");
+        try (SqliteOutbox outbox = SqliteOutbox.open(file(), "demo", "gw-1")) {
+            outbox.append(List.of(anomaly("gw-1")), Map.of(), List.of(io.stocksense.edge.alarm.AlarmChange.raised(cold),
+                    io.stocksense.edge.alarm.AlarmChange.raised(frozen)), T0);
+        }
+        try (SqliteOutbox outbox = SqliteOutbox.open(file(), "demo", "gw-1")) {
+            assertThat(outbox.activeAlarms()).containsExactly(cold, frozen);
+            outbox.append(List.of(anomaly("gw-1")), Map.of(), List.of(io.stocksense.edge.alarm.AlarmChange.cleared("WH1/COLD")), T0);
+            assertThat(outbox.activeAlarms()).containsExactly(frozen);
+        }
+    }
+
+    @Test
     void theFileIsInWalModeWithFullSync() throws Exception {
         SqliteOutbox.open(file(), "demo", "gw-1").close();
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file()); Statement s = c.createStatement();

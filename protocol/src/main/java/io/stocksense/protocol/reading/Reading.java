@@ -14,9 +14,10 @@ import java.time.Instant;
         @JsonSubTypes.Type(value = TagRead.class, name = "tag"),
         @JsonSubTypes.Type(value = WeightReading.class, name = "weight"),
         @JsonSubTypes.Type(value = ClimateReading.class, name = "climate"),
-        @JsonSubTypes.Type(value = ScanRead.class, name = "scan")
+        @JsonSubTypes.Type(value = ScanRead.class, name = "scan"),
+        @JsonSubTypes.Type(value = DigitalInputReading.class, name = "digital")
 })
-public sealed interface Reading permits TagRead, WeightReading, ClimateReading, ScanRead {
+public sealed interface Reading permits TagRead, WeightReading, ClimateReading, ScanRead, DigitalInputReading {
 
     /** The configured device id (from the site file), not the vendor's own id. */
     String deviceId();

@@ -23,4 +23,12 @@ class ReadingJsonTest {
         assertThat(tree.path("expiry").asText()).isEqualTo("2027-03-31");
         assertThat(Json.MAPPER.readValue(json, Reading.class)).isEqualTo(scan);
     }
+
+    @Test
+    void aDigitalInputReadingRoundTripsWithItsTypeName() throws Exception {
+        Reading door = new DigitalInputReading("door-dock1", Instant.parse("2026-01-01T10:00:00Z"), "17", true);
+        String json = Json.MAPPER.writerFor(Reading.class).writeValueAsString(door);
+        assertThat(Json.MAPPER.readTree(json).path("reading").asText()).isEqualTo("digital");
+        assertThat(Json.MAPPER.readValue(json, Reading.class)).isEqualTo(door);
+    }
 }

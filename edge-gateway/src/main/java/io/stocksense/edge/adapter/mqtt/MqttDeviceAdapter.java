@@ -113,16 +113,16 @@ public final class MqttDeviceAdapter implements DeviceAdapter {
             for (Map.Entry<String, List<Binding>> e : byFilter.entrySet()) {
                 if (MqttTopic.isMatched(e.getKey(), topic)) {
                     for (Binding b : e.getValue()) {
-                        sink.accept(b.device(), b.codec().name(), payload, decode(b, payload, receivedAt), receivedAt);
+                        sink.accept(b.device(), b.codec().name(), payload, decode(b, topic, payload, receivedAt), receivedAt);
                     }
                 }
             }
         }
     }
 
-    private static DecodeResult decode(Binding b, byte[] payload, Instant receivedAt) {
+    private static DecodeResult decode(Binding b, String topic, byte[] payload, Instant receivedAt) {
         try {
-            return b.codec().decode(b.device().id(), payload, receivedAt);
+            return b.codec().decode(b.device(), topic, payload, receivedAt);
         } catch (RuntimeException e) {
             // A codec must not throw; if one does, the payload is still kept as a dead letter.
             LOG.warn("codec {} threw on a payload of {}: {}", b.codec().name(), b.device().id(), e.toString());

@@ -112,7 +112,8 @@ public record OpcUaDeviceSettings(String endpoint, Kind kind, Map<Role, String> 
         Map<Role, String> nodes = new EnumMap<>(Role.class);
         for (Map.Entry<String, String> e : options.entrySet()) {
             String key = e.getKey();
-            if (OPTIONS.contains(key)) {
+            // Other dotted namespaces (shelf.* for the shelf engine) belong to other layers reading the same map.
+            if (OPTIONS.contains(key) || key.indexOf('.') >= 0 && !key.startsWith("nodes.")) {
                 continue;
             }
             Role role = role(key);

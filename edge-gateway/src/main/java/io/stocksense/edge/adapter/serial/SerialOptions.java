@@ -34,10 +34,16 @@ public record SerialOptions(int baud, int dataBits, Parity parity, int stopBits,
         return parse(Map.of());
     }
 
-    /** @throws IllegalArgumentException naming the first bad option and what it allows */
+    /**
+     * Checks the transport's own (plain) keys; dotted keys belong to other layers that read the same
+     * {@code options} map ({@code shelf.*} for the shelf engine, {@code json.*} for generic-json) and are
+     * left to them, so a misspelt serial setting is still caught.
+     *
+     * @throws IllegalArgumentException naming the first bad option and what it allows
+     */
     public static SerialOptions parse(Map<String, String> options) {
         for (String key : new TreeMap<>(options).keySet()) {
-            if (!KEYS.contains(key)) {
+            if (!KEYS.contains(key) && key.indexOf('.') < 0) {
                 throw new IllegalArgumentException("unknown serial option '" + key + "'; allowed: " + String.join(", ", KEYS));
             }
         }

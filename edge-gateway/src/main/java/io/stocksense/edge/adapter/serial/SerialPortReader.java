@@ -173,7 +173,8 @@ final class SerialPortReader implements Runnable {
 
     private DecodeResult decode(byte[] frame, Instant receivedAt) {
         try {
-            return codec.decode(device.id(), frame, receivedAt);
+            // A serial line has no topic; the device is passed so option-driven codecs (generic-json) work here too.
+            return codec.decode(device, null, frame, receivedAt);
         } catch (RuntimeException e) {
             // A codec must not throw; if one does, the frame is still kept as a dead letter.
             LOG.warn("codec {} threw on a frame of {}: {}", codec.name(), device.id(), e.toString());

@@ -46,6 +46,14 @@ class OpcUaDeviceSettingsTest {
     }
 
     @Test
+    void dottedOptionsOfOtherLayersAreLeftToThem() {
+        OpcUaDeviceSettings s = OpcUaDeviceSettings.of(device(URL, "opcua", Map.of("nodes.gross", "ns=2;s=G",
+                "shelf.stableReadings", "20")));
+
+        assertThat(s.nodes()).containsOnlyKeys(OpcUaDeviceSettings.Role.GROSS);
+    }
+
+    @Test
     void mistakesNameTheFieldOrOption() {
         Map<String, String> gross = Map.of("nodes.gross", "ns=2;s=G");
         assertThatThrownBy(() -> OpcUaDeviceSettings.of(device("tcp://host:4840", "opcua", gross)))

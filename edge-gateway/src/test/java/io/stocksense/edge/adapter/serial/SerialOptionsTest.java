@@ -40,4 +40,10 @@ class SerialOptionsTest {
         assertThatThrownBy(() -> SerialOptions.parse(Map.of("baudrate", "9600")))
                 .hasMessageStartingWith("unknown serial option 'baudrate'; allowed: baud, dataBits, parity");
     }
+
+    @Test
+    void dottedOptionsOfOtherLayersAreLeftToThem() {
+        SerialOptions o = SerialOptions.parse(Map.of("baud", "4800", "shelf.stableReadings", "20", "json.weight", "$.w"));
+        assertThat(o.baud()).isEqualTo(4800);
+    }
 }
