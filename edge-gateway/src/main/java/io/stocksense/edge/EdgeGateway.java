@@ -92,6 +92,10 @@ public final class EdgeGateway implements AutoCloseable {
         parts.add(0, uplink);
         ReadingPipeline pipeline = new ReadingPipeline(engines, outbox, metrics, clock, uplink::wakeUp, alarms);
         parts.add(0, pipeline);
+        // Device status goes north too: what is misconfigured now, then every transition.
+        status.all().stream().filter(s -> s.reason() == DeviceStatus.Reason.CONFIGURATION_ERROR)
+                .forEach(s -> pipeline.deviceStatus(gatewayId, s));
+        status.onTransition(s -> pipeline.deviceStatus(gatewayId, s));
         List<DeviceAdapter> adapters = DeviceAdapters.create(
                 new AdapterContext(config, CodecRegistry.load(), status, pipeline::accept, clock, alarms), devices);
         adapters.forEach(a -> parts.add(0, a));

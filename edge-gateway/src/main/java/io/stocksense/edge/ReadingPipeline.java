@@ -23,6 +23,9 @@ import org.slf4j.LoggerFactory;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
+import io.stocksense.edge.health.DeviceStatus;
+import io.stocksense.protocol.event.ClockSync;
+import io.stocksense.protocol.event.DeviceEvent;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -94,6 +97,53 @@ public final class ReadingPipeline implements AutoCloseable {
         queue.add(job);
         thread.execute(this::drain);
         await(job.done());
+    }
+
+    /**
+     * Sends a device's status change north as a {@code device-status} DeviceEvent of the gateway,
+     * naming the device in its {@code device} attribute. Returns at once
+     * (it is called from adapter threads); a status that cannot be stored is logged, since the
+     * device's state is still on {@code /health}.
+     */
+    public void deviceStatus(String gatewayId, DeviceStatus status) {
+        Instant at = clock.instant();
+        // Reported by the gateway (as zone alarms are), so the device's own sequence stays its readings'.
+        PendingEvent event = new PendingEvent(gatewayId, (eventId, seq) -> new DeviceEvent(eventId, null,
+                gatewayId, seq, null, at, ClockSync.UNKNOWN, "device-status", severity(status),
+                status.deviceId() + " " + status.state().name().toLowerCase(java.util.Locale.ROOT)
+                        + (status.detail() == null ? "" : ": " + status.detail()),
+                statusAttributes(status)));
+        try {
+            thread.execute(() -> {
+                try {
+                    store(EngineOutput.of(List.of(event)), at);
+                } catch (RuntimeException e) {
+                    LOG.warn("status of {} not stored: {}", status.deviceId(), e.getMessage());
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException closing) {
+            LOG.debug("status of {} after close ignored", status.deviceId());
+        }
+    }
+
+    private static String severity(DeviceStatus s) {
+        if (s.state() == DeviceStatus.State.ONLINE) {
+            return "info";
+        }
+        return s.reason() == DeviceStatus.Reason.CONFIGURATION_ERROR ? "critical" : "warning";
+    }
+
+    private static Map<String, String> statusAttributes(DeviceStatus s) {
+        Map<String, String> a = new LinkedHashMap<>();
+        a.put("device", s.deviceId());
+        a.put("state", s.state().name());
+        if (s.reason() != null) {
+            a.put("reason", s.reason().name());
+        }
+        if (s.detail() != null) {
+            a.put("detail", s.detail());
+        }
+        return a;
     }
 
     /** The shelf's next settled weight becomes its baseline, without a movement. Waits until done. */

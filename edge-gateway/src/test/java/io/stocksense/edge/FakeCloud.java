@@ -87,16 +87,30 @@ final class FakeCloud implements AutoCloseable {
         }
     }
 
+    /** Events of one channel, without the gateway's device-status reports (see {@link #statusEvents()}). */
     List<GatewayEvent> events(Topics.Channel channel) {
         List<GatewayEvent> out = new ArrayList<>();
-        batches.stream().filter(r -> r.address().channel() == channel).forEach(r -> out.addAll(r.batch().events()));
+        batches.stream().filter(r -> r.address().channel() == channel)
+                .forEach(r -> r.batch().events().stream().filter(e -> !isStatus(e)).forEach(out::add));
         return out;
     }
 
     List<GatewayEvent> allEvents() {
         List<GatewayEvent> out = new ArrayList<>();
-        batches.forEach(r -> out.addAll(r.batch().events()));
+        batches.forEach(r -> r.batch().events().stream().filter(e -> !isStatus(e)).forEach(out::add));
         return out;
+    }
+
+    /** The gateway's {@code device-status} events, in arrival order. */
+    List<io.stocksense.protocol.event.DeviceEvent> statusEvents() {
+        List<io.stocksense.protocol.event.DeviceEvent> out = new ArrayList<>();
+        batches.forEach(r -> r.batch().events().stream().filter(FakeCloud::isStatus)
+                .forEach(e -> out.add((io.stocksense.protocol.event.DeviceEvent) e)));
+        return out;
+    }
+
+    private static boolean isStatus(GatewayEvent e) {
+        return e instanceof io.stocksense.protocol.event.DeviceEvent d && "device-status".equals(d.kind());
     }
 
     @Override
