@@ -108,10 +108,18 @@ public final class EmbeddedBroker implements AutoCloseable {
         }
     }
 
+    /**
+     * Messages kept (on disk) per offline persistent session. HiveMQ's default of 1,000 would drop a
+     * restarting gateway's device readings after a few seconds of a busy site; a million covers hours.
+     */
+    static final long MAX_QUEUED_PER_CLIENT = 1_000_000;
+
     private static String configXml(String bindAddress, int port) {
         return "<?xml version=\"1.0\"?>\n<hivemq>\n  <listeners>\n    <tcp-listener>\n"
                 + "      <port>" + port + "</port>\n      <bind-address>" + bindAddress + "</bind-address>\n"
                 + "    </tcp-listener>\n  </listeners>\n"
+                + "  <mqtt><queued-messages><max-queue-size>" + MAX_QUEUED_PER_CLIENT
+                + "</max-queue-size><strategy>discard</strategy></queued-messages></mqtt>\n"
                 + "  <anonymous-usage-statistics><enabled>false</enabled></anonymous-usage-statistics>\n</hivemq>\n";
     }
 }
