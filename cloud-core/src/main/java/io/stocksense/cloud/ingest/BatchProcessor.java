@@ -3,6 +3,7 @@ package io.stocksense.cloud.ingest;
 import io.stocksense.cloud.catalog.store.JdbcCatalogLookup;
 import io.stocksense.cloud.inventory.domain.EventValidator;
 import io.stocksense.cloud.inventory.store.LedgerStore;
+import io.stocksense.cloud.reconcile.Reconciler;
 import io.stocksense.cloud.telemetry.store.TelemetryStore;
 import io.stocksense.protocol.Json;
 import io.stocksense.protocol.Topics;
@@ -55,6 +56,7 @@ public final class BatchProcessor {
     private final RejectionStore rejections;
     private final IngestMetrics metrics;
     private final LiveListener live;
+    private final Reconciler reconciler = Reconciler.withoutDocuments();
 
     public BatchProcessor(DataSource dataSource, IngestMetrics metrics, LiveListener live) {
         this.dataSource = dataSource;
@@ -182,6 +184,7 @@ public final class BatchProcessor {
             if (problem.isEmpty()) {
                 changes.add(new LiveEvent(LiveEvent.MOVEMENT, MovementLive.of(m)));
                 ledger.post(c, m).forEach(level -> changes.add(new LiveEvent(LiveEvent.STOCK, level)));
+                reconciler.movementPosted(c, m);
             }
             return problem;
         }
@@ -192,7 +195,14 @@ public final class BatchProcessor {
             }
             return problem;
         }
-        telemetry.insert(c, (DeviceEvent) event);
+        DeviceEvent d = (DeviceEvent) event;
+        if (Reconciler.SHELF_COUNT.equals(d.kind())) {
+            Optional<String> problem = reconciler.shelfEvent(c, d);
+            if (problem.isPresent()) {
+                return problem;
+            }
+        }
+        telemetry.insert(c, d);
         return Optional.empty();
     }
 

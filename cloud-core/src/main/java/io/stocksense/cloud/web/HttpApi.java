@@ -13,6 +13,10 @@ import io.stocksense.cloud.inventory.store.TransferStore;
 import io.stocksense.cloud.inventory.web.DailySnapshotJob;
 import io.stocksense.cloud.inventory.web.InventoryRoutes;
 import io.stocksense.cloud.inventory.web.StockOperationRoutes;
+import io.stocksense.cloud.inventory.web.StocktakeRoutes;
+import io.stocksense.cloud.inventory.store.StocktakeStore;
+import io.stocksense.cloud.reconcile.ReconciliationService;
+import io.stocksense.cloud.reconcile.Reconciler;
 import io.stocksense.cloud.telemetry.store.TelemetryStore;
 import io.stocksense.cloud.telemetry.web.TelemetryRoutes;
 import io.vertx.core.Vertx;
@@ -69,6 +73,7 @@ public final class HttpApi {
         SnapshotStore snapshots = new SnapshotStore(ds);
         new InventoryRoutes(new InventoryQueries(ds), snapshots).mount(routes);
         new StockOperationRoutes(new InventoryCommands(ds), new TransferStore(ds), snapshots, new AlertStore(ds)).mount(routes);
+        new StocktakeRoutes(new StocktakeStore(ds), new ReconciliationService(ds, Reconciler.withoutDocuments())).mount(routes);
         DailySnapshotJob.schedule(vertx, snapshots);
         new TelemetryRoutes(new TelemetryStore(ds)).mount(routes);
         RejectionStore rejections = new RejectionStore(ds);

@@ -39,17 +39,20 @@ public final class AlertStore {
         }
     }
 
-    /** Alerts newest first; {@code openOnly} leaves out resolved ones. */
-    public List<AlertView> latest(String sku, boolean openOnly, int limit) throws SQLException {
+    /** Alerts newest first; {@code sku} and {@code kind} filter when not null, {@code openOnly} leaves out resolved ones. */
+    public List<AlertView> latest(String sku, String kind, boolean openOnly, int limit) throws SQLException {
         List<AlertView> out = new ArrayList<>();
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement("SELECT id, kind, sku, warehouse, location, detail::text, created_at,"
-                     + " resolved_at FROM inventory_alert WHERE (?::text IS NULL OR sku = ?) AND (NOT ? OR resolved_at IS NULL)"
+                     + " resolved_at FROM inventory_alert WHERE (?::text IS NULL OR sku = ?) AND (?::text IS NULL OR kind = ?)"
+                     + " AND (NOT ? OR resolved_at IS NULL)"
                      + " ORDER BY id DESC LIMIT ?")) {
             ps.setString(1, sku);
             ps.setString(2, sku);
-            ps.setBoolean(3, openOnly);
-            ps.setInt(4, limit);
+            ps.setString(3, kind);
+            ps.setString(4, kind);
+            ps.setBoolean(5, openOnly);
+            ps.setInt(6, limit);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     Timestamp resolved = rs.getTimestamp(8);

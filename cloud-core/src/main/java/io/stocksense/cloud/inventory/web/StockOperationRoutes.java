@@ -63,9 +63,10 @@ public final class StockOperationRoutes {
         });
         routes.get("/api/v1/inventory/alerts", ctx -> {
             String sku = Params.text(ctx, "sku");
+            String kind = Params.text(ctx, "kind");
             boolean openOnly = "true".equals(Params.text(ctx, "open"));
             int limit = Params.limit(ctx, "limit", 100, 1000);
-            Blocking.json(ctx, () -> alerts.latest(sku, openOnly, limit));
+            Blocking.json(ctx, () -> alerts.latest(sku, kind, openOnly, limit));
         });
     }
 
