@@ -31,7 +31,7 @@ public final class LedgerStore {
 
     public static final String CAUSE_DEVICE_EVENT = "device-event";
 
-    private static final String INSERT_LEDGER = "INSERT INTO stock_ledger (event_id, line_no, sku, warehouse, location, lot,"
+    static final String INSERT_LEDGER = "INSERT INTO stock_ledger (event_id, line_no, sku, warehouse, location, lot,"
             + " quantity, unit, movement_type, cause_type, cause_ref, device_id, device_time, gateway_time, epcs)"
             + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String UPSERT_LEVEL = "INSERT INTO stock_level (sku, warehouse, location, lot, quantity, unit)"
@@ -63,7 +63,7 @@ public final class LedgerStore {
      * posted (README "Device movements are facts"); where negative stock is not allowed, the gap is
      * raised as an alert with its evidence, for someone to count and correct.
      */
-    private static void alertNegative(Connection c, StockMovement m, Posting p, StockLevelView level) throws SQLException {
+    static void alertNegative(Connection c, StockMovement m, Posting p, StockLevelView level) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT COALESCE((SELECT allow_negative FROM product WHERE sku = ?), false)"
                 + " OR COALESCE((SELECT allow_negative FROM warehouse WHERE code = ?), false)")) {
             ps.setString(1, p.sku());
@@ -86,24 +86,29 @@ public final class LedgerStore {
 
     private static void insertLedger(Connection c, StockMovement m, Posting p) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(INSERT_LEDGER)) {
-            ps.setString(1, p.eventId());
-            ps.setInt(2, p.lineNo());
-            ps.setString(3, p.sku());
-            ps.setString(4, p.warehouse());
-            ps.setString(5, p.location());
-            ps.setString(6, p.lot());
-            ps.setBigDecimal(7, p.quantity());
-            ps.setString(8, p.unit());
-            ps.setString(9, m.movementType().name());
-            ps.setString(10, CAUSE_DEVICE_EVENT);
-            ps.setString(11, m.eventId());
-            ps.setString(12, m.deviceId());
-            ps.setTimestamp(13, ts(m.deviceTime()));
-            ps.setTimestamp(14, ts(m.gatewayTime()));
-            Array epcs = c.createArrayOf("text", p.epcs().toArray());
-            ps.setArray(15, epcs);
+            bindLedger(c, ps, m, p);
             ps.executeUpdate();
         }
+    }
+
+    /** Binds one ledger row of a device movement (shared with {@link LedgerBatchStore}). */
+    static void bindLedger(Connection c, PreparedStatement ps, StockMovement m, Posting p) throws SQLException {
+        ps.setString(1, p.eventId());
+        ps.setInt(2, p.lineNo());
+        ps.setString(3, p.sku());
+        ps.setString(4, p.warehouse());
+        ps.setString(5, p.location());
+        ps.setString(6, p.lot());
+        ps.setBigDecimal(7, p.quantity());
+        ps.setString(8, p.unit());
+        ps.setString(9, m.movementType().name());
+        ps.setString(10, CAUSE_DEVICE_EVENT);
+        ps.setString(11, m.eventId());
+        ps.setString(12, m.deviceId());
+        ps.setTimestamp(13, ts(m.deviceTime()));
+        ps.setTimestamp(14, ts(m.gatewayTime()));
+        Array epcs = c.createArrayOf("text", p.epcs().toArray());
+        ps.setArray(15, epcs);
     }
 
     private static StockLevelView upsertLevel(Connection c, Posting p) throws SQLException {
@@ -124,7 +129,7 @@ public final class LedgerStore {
     }
 
     /** Where each serialized item was seen last; an older replayed event does not move it back. */
-    private static void upsertEpcs(Connection c, Posting p, Instant seen) throws SQLException {
+    static void upsertEpcs(Connection c, Posting p, Instant seen) throws SQLException {
         for (String epc : p.epcs()) {
             try (PreparedStatement ps = c.prepareStatement(UPSERT_EPC)) {
                 ps.setString(1, epc);
