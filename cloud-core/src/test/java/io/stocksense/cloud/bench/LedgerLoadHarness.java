@@ -89,10 +89,11 @@ public final class LedgerLoadHarness {
                 Runtime.getRuntime().maxMemory() >> 20));
         try (Connection c = ds.getConnection(); Statement st = c.createStatement();
              ResultSet rs = st.executeQuery("SELECT version(), current_setting('shared_buffers'),"
-                     + " current_setting('synchronous_commit'), current_setting('fsync')")) {
+                     + " current_setting('synchronous_commit'), current_setting('fsync'),"
+                     + " (SELECT datcollate FROM pg_database WHERE datname = current_database())")) {
             rs.next();
             summary.add("database: " + rs.getString(1).replaceAll(",.*", "") + " (embedded zonky; shared_buffers "
-                    + rs.getString(2) + ", synchronous_commit " + rs.getString(3) + ", fsync " + rs.getString(4) + ")");
+                    + rs.getString(2) + ", synchronous_commit " + rs.getString(3) + ", fsync " + rs.getString(4) + ", collation " + rs.getString(5) + ")");
         }
     }
 
@@ -133,6 +134,9 @@ public final class LedgerLoadHarness {
         for (byte[] p : payloads(BATCH * 10, 1_000_000, "warm")) {
             processor.process(from, topic, p, System.nanoTime());
         }
+        long td = System.nanoTime();
+        payloads.forEach(BatchCodec::decode);
+        double decode = (System.nanoTime() - td) / 1e9;
         long[] counts = new long[3];
         long t0 = System.nanoTime();
         for (byte[] p : payloads) {
@@ -157,6 +161,7 @@ public final class LedgerLoadHarness {
                 movements / first, first, consistent));
         summary.add(String.format("  re-delivered (dup) %,10.0f events/s    (%.1f s, all %d counted as duplicates)",
                 movements / second, second, again[1]));
+        summary.add(String.format("  (of which JSON decoding of the batches alone: %.1f s)", decode));
     }
 
     private static void tally(long[] counts, Optional<BatchAck> ack) {

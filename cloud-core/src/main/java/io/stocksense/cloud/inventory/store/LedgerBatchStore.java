@@ -19,7 +19,7 @@ import java.util.TreeMap;
 
 /**
  * Posts many device movements at once with the same effect as {@link LedgerStore#post} called on each
- * in order, on the caller's connection and transaction: the ledger rows go in one JDBC batch, and the
+ * in order, on the caller's connection and transaction: the ledger rows go in one multi-row INSERT, and the
  * level changes are summed per key and written by ONE upsert over all keys of the batch (in
  * {@link StockKey} order, the lock order of {@link StockPoster}), instead of a round trip per row.
  *
@@ -29,6 +29,13 @@ import java.util.TreeMap;
  */
 public final class LedgerBatchStore {
 
+    private static final String EPC_SEPARATOR = "\u001f";
+    private static final String INSERT_LEDGER = "INSERT INTO stock_ledger (event_id, line_no, sku, warehouse, location, lot,"
+            + " quantity, unit, movement_type, cause_type, cause_ref, device_id, device_time, gateway_time, epcs)"
+            + " SELECT e, n::int, s, w, l, lt, q, un, mt, '" + LedgerStore.CAUSE_DEVICE_EVENT + "', e, d, dt::timestamptz,"
+            + " gt::timestamptz, CASE WHEN ep = '' THEN '{}'::text[] ELSE string_to_array(ep, chr(31)) END"
+            + " FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::numeric[], ?::text[],"
+            + " ?::text[], ?::text[], ?::text[], ?::text[], ?::text[]) AS u(e, n, s, w, l, lt, q, un, mt, d, dt, gt, ep)";
     private static final String UPSERT_LEVELS = "INSERT INTO stock_level (sku, warehouse, location, lot, quantity, unit)"
             + " SELECT * FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::numeric[], ?::text[])"
             + " ON CONFLICT (sku, warehouse, location, lot) DO UPDATE SET quantity = stock_level.quantity + EXCLUDED.quantity,"
@@ -39,19 +46,15 @@ public final class LedgerBatchStore {
         List<List<Posting>> postings = new ArrayList<>(movements.size());
         Map<StockKey, BigDecimal> deltas = new TreeMap<>();
         Map<StockKey, String> units = new HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement(LedgerStore.INSERT_LEDGER)) {
-            for (StockMovement m : movements) {
-                List<Posting> ps1 = Posting.of(m);
-                postings.add(ps1);
-                for (Posting p : ps1) {
-                    LedgerStore.bindLedger(c, ps, m, p);
-                    ps.addBatch();
-                    deltas.merge(key(p), p.quantity(), BigDecimal::add);
-                    units.putIfAbsent(key(p), p.unit());
-                }
+        for (StockMovement m : movements) {
+            List<Posting> ps = Posting.of(m);
+            postings.add(ps);
+            for (Posting p : ps) {
+                deltas.merge(key(p), p.quantity(), BigDecimal::add);
+                units.putIfAbsent(key(p), p.unit());
             }
-            ps.executeBatch();
         }
+        insertLedger(c, movements, postings);
         Map<StockKey, BigDecimal> running = upsertLevels(c, deltas, units);
         running.replaceAll((k, finalLevel) -> finalLevel.subtract(deltas.get(k)));
         List<List<StockLevelView>> out = new ArrayList<>(movements.size());
@@ -72,6 +75,39 @@ public final class LedgerBatchStore {
             out.add(levels);
         }
         return out;
+    }
+
+    /**
+     * All ledger rows in one statement, one array per column (row order = posting order, so ids follow
+     * it). A row's EPC list travels as one string joined by U+001F, which no EPC contains.
+     */
+    private static void insertLedger(Connection c, List<StockMovement> movements, List<List<Posting>> postings)
+            throws SQLException {
+        int n = postings.stream().mapToInt(List::size).sum();
+        Object[][] cols = new Object[13][n];
+        int r = 0;
+        for (int i = 0; i < movements.size(); i++) {
+            StockMovement m = movements.get(i);
+            for (Posting p : postings.get(i)) {
+                Object[] row = {p.eventId(), Integer.toString(p.lineNo()), p.sku(), p.warehouse(), p.location(), p.lot(),
+                        p.quantity(), p.unit(), m.movementType().name(), m.deviceId(), text(m.deviceTime()),
+                        text(m.gatewayTime()), String.join(EPC_SEPARATOR, p.epcs())};
+                for (int col = 0; col < row.length; col++) {
+                    cols[col][r] = row[col];
+                }
+                r++;
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement(INSERT_LEDGER)) {
+            for (int col = 0; col < cols.length; col++) {
+                ps.setArray(col + 1, c.createArrayOf(col == 6 ? "numeric" : "text", cols[col]));
+            }
+            ps.executeUpdate();
+        }
+    }
+
+    private static String text(Instant i) {
+        return i == null ? null : i.toString();
     }
 
     /** One upsert for all keys (unique after summing, so no row is touched twice); returns the final levels. */

@@ -31,7 +31,7 @@ public final class LedgerStore {
 
     public static final String CAUSE_DEVICE_EVENT = "device-event";
 
-    static final String INSERT_LEDGER = "INSERT INTO stock_ledger (event_id, line_no, sku, warehouse, location, lot,"
+    private static final String INSERT_LEDGER = "INSERT INTO stock_ledger (event_id, line_no, sku, warehouse, location, lot,"
             + " quantity, unit, movement_type, cause_type, cause_ref, device_id, device_time, gateway_time, epcs)"
             + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String UPSERT_LEVEL = "INSERT INTO stock_level (sku, warehouse, location, lot, quantity, unit)"
@@ -86,29 +86,24 @@ public final class LedgerStore {
 
     private static void insertLedger(Connection c, StockMovement m, Posting p) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(INSERT_LEDGER)) {
-            bindLedger(c, ps, m, p);
+            ps.setString(1, p.eventId());
+            ps.setInt(2, p.lineNo());
+            ps.setString(3, p.sku());
+            ps.setString(4, p.warehouse());
+            ps.setString(5, p.location());
+            ps.setString(6, p.lot());
+            ps.setBigDecimal(7, p.quantity());
+            ps.setString(8, p.unit());
+            ps.setString(9, m.movementType().name());
+            ps.setString(10, CAUSE_DEVICE_EVENT);
+            ps.setString(11, m.eventId());
+            ps.setString(12, m.deviceId());
+            ps.setTimestamp(13, ts(m.deviceTime()));
+            ps.setTimestamp(14, ts(m.gatewayTime()));
+            Array epcs = c.createArrayOf("text", p.epcs().toArray());
+            ps.setArray(15, epcs);
             ps.executeUpdate();
         }
-    }
-
-    /** Binds one ledger row of a device movement (shared with {@link LedgerBatchStore}). */
-    static void bindLedger(Connection c, PreparedStatement ps, StockMovement m, Posting p) throws SQLException {
-        ps.setString(1, p.eventId());
-        ps.setInt(2, p.lineNo());
-        ps.setString(3, p.sku());
-        ps.setString(4, p.warehouse());
-        ps.setString(5, p.location());
-        ps.setString(6, p.lot());
-        ps.setBigDecimal(7, p.quantity());
-        ps.setString(8, p.unit());
-        ps.setString(9, m.movementType().name());
-        ps.setString(10, CAUSE_DEVICE_EVENT);
-        ps.setString(11, m.eventId());
-        ps.setString(12, m.deviceId());
-        ps.setTimestamp(13, ts(m.deviceTime()));
-        ps.setTimestamp(14, ts(m.gatewayTime()));
-        Array epcs = c.createArrayOf("text", p.epcs().toArray());
-        ps.setArray(15, epcs);
     }
 
     private static StockLevelView upsertLevel(Connection c, Posting p) throws SQLException {
