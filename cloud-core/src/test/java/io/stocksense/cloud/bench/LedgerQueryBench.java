@@ -72,6 +72,7 @@ final class LedgerQueryBench {
         time("GET /stock (current, no filter)", () -> queries.levels(new StockQuery.Levels(null, null, null)));
         explainAsOf(oneSku, snapshotAt, asOf);
         explainAsOf(warehouse, snapshotAt, asOf);
+        explainReport();
     }
 
     private void load(long rows, Instant start, Instant end) throws SQLException {
@@ -148,6 +149,22 @@ final class LedgerQueryBench {
              PreparedStatement ps = c.prepareStatement("EXPLAIN (ANALYZE, BUFFERS) " + sql.invoke(null)
                      + " ORDER BY warehouse, location, sku, lot")) {
             bind.invoke(null, ps, 1, base, asOf, q);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    System.out.println("  " + rs.getString(1));
+                }
+            }
+        }
+    }
+
+    /** The plan of the stock balance report: InventoryQueries.levels' statement (a local there, so restated here). */
+    private void explainReport() throws SQLException {
+        System.out.println();
+        System.out.println("EXPLAIN (ANALYZE, BUFFERS) of the stock balance report (warehouse " + WH + "):");
+        try (Connection c = ds.getConnection();
+             PreparedStatement ps = c.prepareStatement("EXPLAIN (ANALYZE, BUFFERS) SELECT sku, warehouse, location, lot,"
+                     + " quantity, unit FROM stock_level WHERE quantity <> 0 AND warehouse = ? ORDER BY warehouse, location, sku, lot")) {
+            ps.setString(1, WH);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     System.out.println("  " + rs.getString(1));
