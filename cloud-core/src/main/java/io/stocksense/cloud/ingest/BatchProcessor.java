@@ -52,6 +52,7 @@ public final class BatchProcessor {
 
     private final DataSource dataSource;
     private final LedgerStore ledger = new LedgerStore();
+    private final BulkMovementPoster bulk = new BulkMovementPoster();
     private final TelemetryStore telemetry;
     private final RejectionStore rejections;
     private final IngestMetrics metrics;
@@ -118,8 +119,11 @@ public final class BatchProcessor {
             try {
                 List<LiveEvent> changes = new ArrayList<>();
                 List<Integer> indexes = batch.okIndexes();
-                for (int k = 0; k < batch.decoded.events().size(); k++) {
-                    postEvent(c, batch, batch.decoded.events().get(k), indexes.get(k), changes);
+                // Movement batches take the set-based path; anything it declines is posted event by event.
+                if (!bulk.tryPost(c, batch, indexes, this::reject, changes)) {
+                    for (int k = 0; k < batch.decoded.events().size(); k++) {
+                        postEvent(c, batch, batch.decoded.events().get(k), indexes.get(k), changes);
+                    }
                 }
                 for (BatchCodec.Rejected r : batch.decoded.rejected()) {
                     reject(c, batch, r.eventId(), r.index(), "malformed event: " + r.reason(), r.rawJson());
@@ -241,7 +245,7 @@ public final class BatchProcessor {
     }
 
     /** Working state of one batch. */
-    private static final class Batch {
+    static final class Batch {
         final Topics.Address from;
         final String topic;
         final BatchCodec.Decoded decoded;

@@ -63,7 +63,7 @@ public final class LedgerStore {
      * posted (README "Device movements are facts"); where negative stock is not allowed, the gap is
      * raised as an alert with its evidence, for someone to count and correct.
      */
-    private static void alertNegative(Connection c, StockMovement m, Posting p, StockLevelView level) throws SQLException {
+    static void alertNegative(Connection c, StockMovement m, Posting p, StockLevelView level) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT COALESCE((SELECT allow_negative FROM product WHERE sku = ?), false)"
                 + " OR COALESCE((SELECT allow_negative FROM warehouse WHERE code = ?), false)")) {
             ps.setString(1, p.sku());
@@ -124,7 +124,7 @@ public final class LedgerStore {
     }
 
     /** Where each serialized item was seen last; an older replayed event does not move it back. */
-    private static void upsertEpcs(Connection c, Posting p, Instant seen) throws SQLException {
+    static void upsertEpcs(Connection c, Posting p, Instant seen) throws SQLException {
         for (String epc : p.epcs()) {
             try (PreparedStatement ps = c.prepareStatement(UPSERT_EPC)) {
                 ps.setString(1, epc);

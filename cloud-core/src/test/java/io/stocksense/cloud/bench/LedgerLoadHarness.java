@@ -1,0 +1,212 @@
+package io.stocksense.cloud.bench;
+
+import io.stocksense.cloud.db.Database;
+import io.stocksense.cloud.ingest.BatchProcessor;
+import io.stocksense.cloud.ingest.IngestMetrics;
+import io.stocksense.cloud.ingest.LiveListener;
+import io.stocksense.cloud.inventory.api.StockQuery;
+import io.stocksense.cloud.inventory.store.InventoryQueries;
+import io.stocksense.cloud.inventory.store.SnapshotStore;
+import io.stocksense.protocol.Topics;
+import io.stocksense.protocol.event.BatchAck;
+import io.stocksense.protocol.event.BatchCodec;
+import io.stocksense.protocol.event.ClockSync;
+import io.stocksense.protocol.event.EventBatch;
+import io.stocksense.protocol.event.GatewayEvent;
+import io.stocksense.protocol.event.MovementLine;
+import io.stocksense.protocol.event.MovementType;
+import io.stocksense.protocol.event.StockMovement;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+import javax.sql.DataSource;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+
+/**
+ * Ledger load harness (README "Benchmarks"), run by {@code ./mvnw -B -o -pl cloud-core -am -Pbench -DskipTests verify}.
+ *
+ * <p>Part 1 posts movements through the real ingest path ({@link BatchProcessor#process}: dedup by
+ * eventId, validation, ledger row and level upsert, one transaction per batch of 500), then
+ * re-delivers every batch. Part 2 bulk-loads a large ledger in SQL, takes a closing snapshot with the
+ * real {@link SnapshotStore}, and times "stock as of" and the current stock report through
+ * {@link SnapshotStore} and {@link InventoryQueries} — the code behind {@code GET /api/v1/stock}.
+ *
+ * <p>Arguments: movements to ingest (default 200000), ledger rows (default 10000000).
+ */
+public final class LedgerLoadHarness {
+
+    static final int SKUS = 1_000;
+    static final int LOCATIONS = 50;
+    static final int BATCH = 500;
+    static final String SITE = "site1";
+    static final String GATEWAY = "gw-bench";
+    static final String WH = "WH1";
+
+    private final List<String> summary = new ArrayList<>();
+
+    public static void main(String[] args) throws Exception {
+        int movements = args.length > 0 ? Integer.parseInt(args[0]) : 200_000;
+        long ledgerRows = args.length > 1 ? Long.parseLong(args[1]) : 10_000_000L;
+        new LedgerLoadHarness().run(movements, ledgerRows);
+        System.exit(0);
+    }
+
+    private void run(int movements, long ledgerRows) throws Exception {
+        Path dir = Files.createTempDirectory("ledger-bench-pg");
+        try (EmbeddedPostgres pg = EmbeddedPostgres.builder().setDataDirectory(dir).setCleanDataDirectory(true)
+                .setServerConfig("max_wal_size", "4GB").setServerConfig("shared_buffers", "256MB")
+                .setServerConfig("maintenance_work_mem", "256MB").start();
+             Database db = Database.connect(pg.getJdbcUrl("postgres", "postgres"), null, null)) {
+            DataSource ds = db.dataSource();
+            machine(ds);
+            seedMasterData(ds);
+            ingest(ds, movements);
+            new LedgerQueryBench(ds, summary).run(ledgerRows);
+        }
+        System.out.println();
+        System.out.println("===== LEDGER BENCHMARK SUMMARY =====");
+        summary.forEach(System.out::println);
+        System.out.println("====================================");
+    }
+
+    private void machine(DataSource ds) throws SQLException {
+        summary.add(String.format("machine: nproc=%d, JVM %s %s, max heap %d MB", Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.vm.name"), System.getProperty("java.runtime.version"),
+                Runtime.getRuntime().maxMemory() >> 20));
+        try (Connection c = ds.getConnection(); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT version(), current_setting('shared_buffers'),"
+                     + " current_setting('synchronous_commit'), current_setting('fsync'),"
+                     + " (SELECT datcollate FROM pg_database WHERE datname = current_database())")) {
+            rs.next();
+            summary.add("database: " + rs.getString(1).replaceAll(",.*", "") + " (embedded zonky; shared_buffers "
+                    + rs.getString(2) + ", synchronous_commit " + rs.getString(3) + ", fsync " + rs.getString(4) + ", collation " + rs.getString(5) + ")");
+        }
+    }
+
+    static void seedMasterData(DataSource ds) throws SQLException {
+        try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
+            st.execute("INSERT INTO warehouse (code, name, site_id) VALUES ('" + WH + "', 'Bench', '" + SITE + "')");
+            st.execute("INSERT INTO location (warehouse, code, name) SELECT '" + WH + "', " + locSql("g") + ", 'loc'"
+                    + " FROM generate_series(0, " + (LOCATIONS - 1) + ") g");
+            st.execute("INSERT INTO product (sku, name, unit) SELECT " + skuSql("g") + ", 'product', 'EA'"
+                    + " FROM generate_series(0, " + (SKUS - 1) + ") g");
+        }
+    }
+
+    static String skuSql(String n) {
+        return "'SKU' || lpad((" + n + ")::text, 4, '0')";
+    }
+
+    static String locSql(String n) {
+        return "'L' || lpad((" + n + ")::text, 3, '0')";
+    }
+
+    static String sku(int n) {
+        return String.format("SKU%04d", n);
+    }
+
+    static String loc(int n) {
+        return String.format("L%03d", n);
+    }
+
+    /** Part 1: every batch once, then every batch again (all duplicates). */
+    private void ingest(DataSource ds, int movements) throws SQLException {
+        List<byte[]> payloads = payloads(movements);
+        IngestMetrics metrics = new IngestMetrics();
+        BatchProcessor processor = new BatchProcessor(ds, metrics, LiveListener.NONE);
+        Topics.Address from = new Topics.Address(SITE, GATEWAY, Topics.Channel.MOVEMENTS);
+        String topic = Topics.up(SITE, GATEWAY, Topics.Channel.MOVEMENTS);
+        // Warm-up on a few batches of a separate id space, so JIT and connection set-up are not timed.
+        for (byte[] p : payloads(BATCH * 10, 1_000_000, "warm")) {
+            processor.process(from, topic, p, System.nanoTime());
+        }
+        long td = System.nanoTime();
+        payloads.forEach(BatchCodec::decode);
+        double decode = (System.nanoTime() - td) / 1e9;
+        long[] counts = new long[3];
+        long t0 = System.nanoTime();
+        for (byte[] p : payloads) {
+            tally(counts, processor.process(from, topic, p, System.nanoTime()));
+        }
+        double first = (System.nanoTime() - t0) / 1e9;
+        long[] again = new long[3];
+        long t1 = System.nanoTime();
+        for (byte[] p : payloads) {
+            tally(again, processor.process(from, topic, p, System.nanoTime()));
+        }
+        double second = (System.nanoTime() - t1) / 1e9;
+        System.out.printf("ingest: %d accepted, %d duplicates, %d rejected in %.1f s; re-delivery: %d accepted,"
+                + " %d duplicates in %.1f s%n", counts[0], counts[1], counts[2], first, again[0], again[1], second);
+        if (counts[0] != movements || again[1] != movements) {
+            throw new IllegalStateException("ingest counts are wrong: " + Arrays.toString(counts) + " " + Arrays.toString(again));
+        }
+        boolean consistent = new InventoryQueries(ds).invariant().ok();
+        summary.add(String.format("ingest (BatchProcessor.process, batches of %d, %d SKUs x %d locations, %d movements):",
+                BATCH, SKUS, LOCATIONS, movements));
+        summary.add(String.format("  new movements      %,10.0f postings/s  (%.1f s; levels = sum of ledger: %s)",
+                movements / first, first, consistent));
+        summary.add(String.format("  re-delivered (dup) %,10.0f events/s    (%.1f s, all %d counted as duplicates)",
+                movements / second, second, again[1]));
+        summary.add(String.format("  (of which JSON decoding of the batches alone: %.1f s)", decode));
+    }
+
+    private static void tally(long[] counts, Optional<BatchAck> ack) {
+        BatchAck a = ack.orElseThrow(() -> new IllegalStateException("batch not acked"));
+        counts[0] += a.accepted();
+        counts[1] += a.duplicates();
+        counts[2] += a.rejected().size();
+    }
+
+    private static List<byte[]> payloads(int movements) {
+        return payloads(movements, 1, "ev");
+    }
+
+    /** Encoded batches of single-line movements over a uniform SKU × location spread; 1 in 10 is a pick. */
+    private static List<byte[]> payloads(int movements, long firstSeq, String idPrefix) {
+        Random rnd = new Random(42 + firstSeq);
+        Instant now = Instant.now();
+        List<byte[]> out = new ArrayList<>();
+        long seq = firstSeq;
+        for (int start = 0; start < movements; start += BATCH) {
+            List<GatewayEvent> events = new ArrayList<>(BATCH);
+            for (int i = start; i < Math.min(movements, start + BATCH); i++) {
+                boolean pick = rnd.nextInt(10) == 0;
+                MovementLine line = new MovementLine(sku(rnd.nextInt(SKUS)), null, BigDecimal.valueOf(1 + rnd.nextInt(20)),
+                        "EA", null, List.of());
+                events.add(new StockMovement(idPrefix + "-" + i, null, "dev-bench", i + 1, now, now, ClockSync.SYNCED,
+                        pick ? MovementType.SHELF_PICK : MovementType.RECEIPT, WH, loc(rnd.nextInt(LOCATIONS)),
+                        List.of(line), null, List.of()));
+            }
+            out.add(BatchCodec.encode(new EventBatch(SITE, GATEWAY, seq++, events)));
+        }
+        return out;
+    }
+
+    static double medianMillis(long[] nanos) {
+        long[] s = nanos.clone();
+        Arrays.sort(s);
+        return s[s.length / 2] / 1e6;
+    }
+
+    static Timestamp ts(Instant i) {
+        return Timestamp.from(i);
+    }
+
+    static Duration since(long t0) {
+        return Duration.ofNanos(System.nanoTime() - t0);
+    }
+}
