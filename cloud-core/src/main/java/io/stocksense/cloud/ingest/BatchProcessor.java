@@ -120,7 +120,7 @@ public final class BatchProcessor {
                 List<LiveEvent> changes = new ArrayList<>();
                 List<Integer> indexes = batch.okIndexes();
                 // Movement batches take the set-based path; anything it declines is posted event by event.
-                if (!bulk.tryPost(c, batch, indexes, this::reject, changes)) {
+                if (!bulk.tryPost(c, batch, indexes, this::reject, changes, reconciler::movementPosted)) {
                     for (int k = 0; k < batch.decoded.events().size(); k++) {
                         postEvent(c, batch, batch.decoded.events().get(k), indexes.get(k), changes);
                     }

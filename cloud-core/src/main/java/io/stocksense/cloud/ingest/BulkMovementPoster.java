@@ -60,14 +60,14 @@ final class BulkMovementPoster {
      * @throws SQLException only when the database is unwell (transient): the whole batch must roll back
      */
     boolean tryPost(Connection c, BatchProcessor.Batch batch, List<Integer> indexes, Rejecter rejecter,
-                    List<LiveEvent> changes) throws SQLException {
+                    List<LiveEvent> changes, PostedHook posted) throws SQLException {
         List<StockMovement> events = movements(batch.decoded.events());
         if (events == null) {
             return false;
         }
         Savepoint sp = c.setSavepoint();
         try {
-            post(c, batch, events, indexes, rejecter, changes);
+            post(c, batch, events, indexes, rejecter, changes, posted);
             c.releaseSavepoint(sp);
             return true;
         } catch (SQLException e) {
@@ -81,6 +81,15 @@ final class BulkMovementPoster {
             changes.clear();
             return false;
         }
+    }
+
+    /**
+     * What must also happen, in the same transaction, for every movement posted (the per-event path
+     * does the same): reconciliation against documents, shrinkage alerts.
+     */
+    @FunctionalInterface
+    interface PostedHook {
+        void movementPosted(Connection c, StockMovement m) throws SQLException;
     }
 
     /** The events as movements, or null when the batch holds anything else or an id twice. */
@@ -97,7 +106,7 @@ final class BulkMovementPoster {
     }
 
     private void post(Connection c, BatchProcessor.Batch batch, List<StockMovement> events, List<Integer> indexes,
-                      Rejecter rejecter, List<LiveEvent> changes) throws SQLException {
+                      Rejecter rejecter, List<LiveEvent> changes, PostedHook posted) throws SQLException {
         EventValidator validator = new EventValidator(Catalog.load(c, events));
         Set<String> claimed = claim(c, batch, events);
         List<StockMovement> accepted = new ArrayList<>();
@@ -124,6 +133,7 @@ final class BulkMovementPoster {
         for (int i = 0; i < accepted.size(); i++) {
             changes.add(new LiveEvent(LiveEvent.MOVEMENT, MovementLive.of(accepted.get(i))));
             levels.get(i).forEach(level -> changes.add(new LiveEvent(LiveEvent.STOCK, level)));
+            posted.movementPosted(c, accepted.get(i));
         }
         batch.accepted += accepted.size();
     }
