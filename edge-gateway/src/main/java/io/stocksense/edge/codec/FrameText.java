@@ -11,6 +11,33 @@ import java.util.List;
  */
 public final class FrameText {
 
+    /** Decodes one line: adds what it reads to {@code readings} and returns null, or returns why it reads nothing. */
+    @FunctionalInterface
+    public interface LineDecoder {
+        String decode(byte[] line, List<io.stocksense.protocol.reading.Reading> readings);
+    }
+
+    /**
+     * Runs every line of a payload through one decoder, as the line-oriented codecs all do: an empty
+     * payload is one rejection, a line that is not printable ASCII (line noise, a wrong baud rate) is
+     * rejected with {@code noiseReason}, any other refused line with the decoder's reason.
+     */
+    public static DecodeResult eachLine(byte[] payload, String emptyReason, String noiseReason, LineDecoder decoder) {
+        List<io.stocksense.protocol.reading.Reading> readings = new ArrayList<>();
+        List<Rejection> rejections = new ArrayList<>();
+        List<byte[]> lines = lines(payload);
+        if (lines.isEmpty()) {
+            rejections.add(reject(emptyReason, payload));
+        }
+        for (byte[] line : lines) {
+            String why = noiseReason != null && !isPrintableAscii(line) ? noiseReason : decoder.decode(line, readings);
+            if (why != null) {
+                rejections.add(reject(why, line));
+            }
+        }
+        return new DecodeResult(readings, rejections);
+    }
+
     private static final int HEX_EXCERPT_BYTES = 48;
 
     private FrameText() {

@@ -3,16 +3,12 @@ package io.stocksense.edge.codec.barcode;
 import io.stocksense.edge.codec.DecodeResult;
 import io.stocksense.edge.codec.DeviceCodec;
 import io.stocksense.edge.codec.FrameText;
-import io.stocksense.edge.codec.Rejection;
 import io.stocksense.protocol.epc.Gtin;
-import io.stocksense.protocol.reading.Reading;
 import io.stocksense.protocol.reading.ScanRead;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Set;
 
 /**
@@ -40,27 +36,15 @@ public final class BarcodeCodec implements DeviceCodec {
 
     @Override
     public DecodeResult decode(String deviceId, byte[] payload, Instant receivedAt) {
-        List<Reading> readings = new ArrayList<>();
-        List<Rejection> rejections = new ArrayList<>();
-        List<byte[]> lines = FrameText.lines(payload);
-        if (lines.isEmpty()) {
-            rejections.add(FrameText.reject("empty scan", payload));
-        }
         int year = receivedAt.atZone(ZoneOffset.UTC).getYear();
-        for (byte[] line : lines) {
-            if (!FrameText.isPrintableAscii(line)) {
-                rejections.add(FrameText.reject("not scanner text (line noise or a wrong baud rate?)", line));
-                continue;
-            }
+        return FrameText.eachLine(payload, "empty scan", "not scanner text (line noise or a wrong baud rate?)", (line, out) -> {
             String raw = new String(line, StandardCharsets.US_ASCII);
             Gs1ElementString.Fields f = read(raw, year);
-            if (f.error() != null) {
-                rejections.add(FrameText.reject(f.error(), line));
-            } else {
-                readings.add(new ScanRead(deviceId, null, f.gtin14(), f.lot(), f.expiry(), f.serial(), raw));
+            if (f.error() == null) {
+                out.add(new ScanRead(deviceId, null, f.gtin14(), f.lot(), f.expiry(), f.serial(), raw));
             }
-        }
-        return new DecodeResult(readings, rejections);
+            return f.error();
+        });
     }
 
     private static Gs1ElementString.Fields read(String raw, int year) {

@@ -3,7 +3,6 @@ package io.stocksense.edge.codec.indicator;
 import io.stocksense.edge.codec.DecodeResult;
 import io.stocksense.edge.codec.DeviceCodec;
 import io.stocksense.edge.codec.FrameText;
-import io.stocksense.edge.codec.Rejection;
 import io.stocksense.edge.codec.WeightUnits;
 import io.stocksense.protocol.reading.Reading;
 import io.stocksense.protocol.reading.WeightReading;
@@ -11,7 +10,6 @@ import io.stocksense.protocol.reading.WeightReading;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -41,19 +39,7 @@ public final class IndicatorContinuousCodec implements DeviceCodec {
 
     @Override
     public DecodeResult decode(String deviceId, byte[] payload, Instant receivedAt) {
-        List<Reading> readings = new ArrayList<>();
-        List<Rejection> rejections = new ArrayList<>();
-        List<byte[]> lines = FrameText.lines(payload);
-        if (lines.isEmpty()) {
-            rejections.add(FrameText.reject("empty indicator payload", payload));
-        }
-        for (byte[] line : lines) {
-            String why = decodeLine(deviceId, line, readings);
-            if (why != null) {
-                rejections.add(FrameText.reject(why, line));
-            }
-        }
-        return new DecodeResult(readings, rejections);
+        return FrameText.eachLine(payload, "empty indicator payload", null, (line, out) -> decodeLine(deviceId, line, out));
     }
 
     /** Adds the line's reading, or returns why there is none. */

@@ -3,16 +3,12 @@ package io.stocksense.edge.codec.mettler;
 import io.stocksense.edge.codec.DecodeResult;
 import io.stocksense.edge.codec.DeviceCodec;
 import io.stocksense.edge.codec.FrameText;
-import io.stocksense.edge.codec.Rejection;
 import io.stocksense.edge.codec.WeightUnits;
-import io.stocksense.protocol.reading.Reading;
 import io.stocksense.protocol.reading.WeightReading;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Mettler Toledo MT-SICS replies ({@code mt-sics}) → {@link WeightReading}s in grams.
@@ -34,31 +30,20 @@ public final class MtSicsCodec implements DeviceCodec {
 
     @Override
     public DecodeResult decode(String deviceId, byte[] payload, Instant receivedAt) {
-        List<Reading> readings = new ArrayList<>();
-        List<Rejection> rejections = new ArrayList<>();
-        List<byte[]> lines = FrameText.lines(payload);
-        if (lines.isEmpty()) {
-            rejections.add(FrameText.reject("empty MT-SICS payload", payload));
-        }
-        for (byte[] line : lines) {
-            if (!FrameText.isPrintableAscii(line)) {
-                rejections.add(FrameText.reject("not MT-SICS text (line noise or a wrong baud rate?)", line));
-                continue;
-            }
-            MtSicsFrameDecoder.Parsed p = MtSicsFrameDecoder.decode(new String(line, StandardCharsets.US_ASCII));
-            String why = p.error() != null ? p.error() : meaningOfNonWeight(p.reply());
-            if (why == null) {
-                BigDecimal grams = WeightUnits.toGrams(p.reply().value(), p.reply().unit());
-                if (grams == null) {
-                    why = "unknown weight unit '" + p.reply().unit() + "'; known: " + WeightUnits.known();
-                } else {
-                    readings.add(new WeightReading(deviceId, null, grams, "S".equals(p.reply().status())));
-                    continue;
-                }
-            }
-            rejections.add(FrameText.reject(why, line));
-        }
-        return new DecodeResult(readings, rejections);
+        return FrameText.eachLine(payload, "empty MT-SICS payload", "not MT-SICS text (line noise or a wrong baud rate?)",
+                (line, out) -> {
+                    MtSicsFrameDecoder.Parsed p = MtSicsFrameDecoder.decode(new String(line, StandardCharsets.US_ASCII));
+                    String why = p.error() != null ? p.error() : meaningOfNonWeight(p.reply());
+                    if (why != null) {
+                        return why;
+                    }
+                    BigDecimal grams = WeightUnits.toGrams(p.reply().value(), p.reply().unit());
+                    if (grams == null) {
+                        return "unknown weight unit '" + p.reply().unit() + "'; known: " + WeightUnits.known();
+                    }
+                    out.add(new WeightReading(deviceId, null, grams, "S".equals(p.reply().status())));
+                    return null;
+                });
     }
 
     /** Null for a weight reply; otherwise what the balance meant. */
