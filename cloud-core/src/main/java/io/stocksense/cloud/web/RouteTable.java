@@ -20,6 +20,7 @@ public final class RouteTable {
 
     private final Router router;
     private final Map<String, Set<String>> allowed = new ConcurrentHashMap<>();
+    private final Map<String, String> permissions = new ConcurrentHashMap<>();
 
     public RouteTable(Router router) {
         this.router = router;
@@ -27,6 +28,47 @@ public final class RouteTable {
 
     public Router router() {
         return router;
+    }
+
+    /**
+     * Routes declared with a permission: {@code "resource:action"}, action one of view, create, edit,
+     * approve, delete (for example {@code "products:view"}, {@code "purchase-orders:approve"}).
+     */
+    public void get(String path, String permission, Handler<RoutingContext> handler) {
+        declare(HttpMethod.GET, path, permission);
+        get(path, handler);
+    }
+
+    public void post(String path, String permission, Handler<RoutingContext> handler) {
+        declare(HttpMethod.POST, path, permission);
+        post(path, handler);
+    }
+
+    public void put(String path, String permission, Handler<RoutingContext> handler) {
+        declare(HttpMethod.PUT, path, permission);
+        put(path, handler);
+    }
+
+    public void patch(String path, String permission, Handler<RoutingContext> handler) {
+        declare(HttpMethod.PATCH, path, permission);
+        patch(path, handler);
+    }
+
+    public void delete(String path, String permission, Handler<RoutingContext> handler) {
+        declare(HttpMethod.DELETE, path, permission);
+        delete(path, handler);
+    }
+
+    /** The permission each route declared, keyed "METHOD path". */
+    public Map<String, String> permissions() {
+        return Map.copyOf(permissions);
+    }
+
+    private void declare(HttpMethod method, String path, String permission) {
+        if (permission == null || !permission.matches("[a-z][a-z0-9-]*:(view|create|edit|approve|delete)")) {
+            throw new IllegalArgumentException("route " + method + " " + path + " declares a bad permission: " + permission);
+        }
+        permissions.put(method.name() + " " + path, permission);
     }
 
     public void get(String path, Handler<RoutingContext> handler) {
