@@ -28,11 +28,18 @@ public final class InventoryQueries {
 
     /** Non-zero levels matching the filters, ordered by warehouse, location, SKU, lot. */
     public List<StockLevelView> levels(StockQuery.Levels q) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            return levels(c, q);
+        }
+    }
+
+    /** {@link #levels(StockQuery.Levels)} on the caller's connection. */
+    static List<StockLevelView> levels(Connection c, StockQuery.Levels q) throws SQLException {
         String sql = "SELECT sku, warehouse, location, lot, quantity, unit FROM stock_level WHERE quantity <> 0"
                 + " AND (?::text IS NULL OR sku = ?) AND (?::text IS NULL OR warehouse = ?) AND (?::text IS NULL OR location = ?)"
                 + " ORDER BY warehouse, location, sku, lot";
         List<StockLevelView> out = new ArrayList<>();
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
             bindPair(ps, 1, q.sku());
             bindPair(ps, 3, q.warehouse());
             bindPair(ps, 5, q.location());

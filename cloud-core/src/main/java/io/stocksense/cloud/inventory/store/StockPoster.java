@@ -11,8 +11,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 
@@ -52,6 +54,7 @@ public final class StockPoster {
      * @return the ledger rows written, in line order
      */
     public List<MovementView> post(Connection c, StockOperation op) throws SQLException {
+        checkLots(c, op);
         Map<StockKey, BigDecimal> levels = lockAll(c, op);
         for (StockOperation.Line line : op.lines()) {
             BigDecimal before = levels.get(line.key());
@@ -69,6 +72,16 @@ public final class StockPoster {
             updateLevel(c, line);
         }
         return rows;
+    }
+
+    /** Inbound lines of lot- or expiry-tracked products must name a registered lot (see {@link LotStore#checkInbound}). */
+    private static void checkLots(Connection c, StockOperation op) throws SQLException {
+        Set<String> checked = new HashSet<>();
+        for (StockOperation.Line line : op.lines()) {
+            if (line.quantity().signum() > 0 && checked.add(line.key().sku() + "\u0000" + line.key().lot())) {
+                LotStore.checkInbound(c, line.key().sku(), line.key().lot());
+            }
+        }
     }
 
     /** Creates (if needed) and locks every key in {@link StockKey} order; returns the locked quantities. */

@@ -2,6 +2,7 @@ package io.stocksense.cloud.inventory.web;
 
 import io.stocksense.cloud.inventory.api.StockQuery;
 import io.stocksense.cloud.inventory.store.InventoryQueries;
+import io.stocksense.cloud.inventory.store.LotStore;
 import io.stocksense.cloud.inventory.store.SnapshotStore;
 import io.stocksense.cloud.web.Blocking;
 import io.stocksense.cloud.web.RouteTable;
@@ -10,7 +11,8 @@ import io.stocksense.cloud.web.Params;
 import java.time.Instant;
 
 /**
- * {@code GET /api/v1/stock} (now, or {@code ?asOf=} from the closing snapshots), {@code /movements} and {@code /inventory/invariant}. Parameters are
+ * {@code GET /api/v1/stock} (now, or {@code ?asOf=} from the closing snapshots; a lot's
+ * expiry with each level of a registered lot), {@code /movements} and {@code /inventory/invariant}. Parameters are
  * checked on the event loop (a bad one is a 400 problem); the JDBC runs on worker threads.
  */
 public final class InventoryRoutes {
@@ -20,10 +22,12 @@ public final class InventoryRoutes {
 
     private final InventoryQueries queries;
     private final SnapshotStore snapshots;
+    private final LotStore lots;
 
-    public InventoryRoutes(InventoryQueries queries, SnapshotStore snapshots) {
+    public InventoryRoutes(InventoryQueries queries, SnapshotStore snapshots, LotStore lots) {
         this.queries = queries;
         this.snapshots = snapshots;
+        this.lots = lots;
     }
 
     public void mount(RouteTable routes) {
@@ -32,9 +36,9 @@ public final class InventoryRoutes {
                     Params.text(ctx, "location"));
             Instant asOf = Params.instant(ctx, "asOf");
             if (asOf == null) {
-                Blocking.json(ctx, () -> queries.levels(q));
+                Blocking.json(ctx, () -> lots.withExpiry(queries.levels(q)));
             } else {
-                Blocking.json(ctx, () -> snapshots.levelsAsOf(q, asOf));
+                Blocking.json(ctx, () -> lots.withExpiry(snapshots.levelsAsOf(q, asOf)));
             }
         });
         routes.get("/api/v1/movements", ctx -> {

@@ -83,6 +83,16 @@ final class JsonBody {
         return v.asBoolean();
     }
 
+    /** An ISO date such as {@code 2026-12-31}, or null when absent. */
+    java.time.LocalDate date(String field) {
+        String v = optional(field);
+        try {
+            return v == null ? null : java.time.LocalDate.parse(v);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new BadParameterException(field + " must be an ISO date such as 2026-12-31, was '" + v + "'");
+        }
+    }
+
     java.time.Instant instant(String field) {
         String v = optional(field);
         try {
