@@ -9,7 +9,13 @@ import io.stocksense.cloud.db.EmbeddedDatabase;
 import io.stocksense.cloud.ingest.BatchProcessor;
 import io.stocksense.cloud.ingest.GatewayStateStore;
 import io.stocksense.cloud.ingest.IngestMetrics;
+import io.stocksense.cloud.ingest.LiveEvent;
+import io.stocksense.cloud.ingest.LiveListener;
 import io.stocksense.cloud.ingest.MqttIngest;
+import io.stocksense.cloud.inventory.api.StockLevelView;
+import io.stocksense.cloud.inventory.domain.StockScope;
+import io.stocksense.cloud.inventory.store.AlertStore;
+import io.stocksense.cloud.inventory.web.AlertJob;
 import io.stocksense.cloud.web.HttpApi;
 import io.stocksense.cloud.web.HttpMetrics;
 import io.stocksense.cloud.web.OpsRoutes;
@@ -25,7 +31,9 @@ import org.slf4j.LoggerFactory;
 
 import javax.sql.DataSource;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -88,10 +96,25 @@ public final class CloudCore implements AutoCloseable {
         vertx = Vertx.vertx();
         SseHub sse = new SseHub(vertx, httpMetrics);
         OpsRoutes ops = new OpsRoutes(database::isUp, () -> ingest != null && ingest.isConnected(), ingestMetrics, httpMetrics);
-        startHttp(HttpApi.router(vertx, database.dataSource(), ops, sse, httpMetrics), httpPort);
-        BatchProcessor processor = new BatchProcessor(database.dataSource(), ingestMetrics, sse);
+        AlertJob alerts = AlertJob.start(vertx, new AlertStore(database.dataSource()));
+        startHttp(HttpApi.router(vertx, database.dataSource(), ops, sse, httpMetrics, alerts), httpPort);
+        BatchProcessor processor = new BatchProcessor(database.dataSource(), ingestMetrics, live(sse, alerts));
         ingest = MqttIngest.start(mqttUrl, processor, new GatewayStateStore(database.dataSource()), ingestMetrics);
         LOG.info("cloud-core ready: {} (MQTT {})", baseUrl(), mqttUrl);
+    }
+
+    /** After an ingest commit: the dashboards' stream, and the stock alerts of every SKU × warehouse it touched. */
+    private static LiveListener live(SseHub sse, AlertJob alerts) {
+        return events -> {
+            Set<StockScope> scopes = new HashSet<>();
+            for (LiveEvent e : events) {
+                if (e.data() instanceof StockLevelView l) {
+                    scopes.add(new StockScope(l.sku(), l.warehouse()));
+                }
+            }
+            alerts.stockChanged(scopes);
+            sse.committed(events);
+        };
     }
 
     private void startDatabase() {

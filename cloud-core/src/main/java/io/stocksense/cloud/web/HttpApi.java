@@ -6,11 +6,12 @@ import io.stocksense.cloud.auth.web.BearerAuthHandler;
 import io.stocksense.cloud.catalog.web.CatalogRoutes;
 import io.stocksense.cloud.ingest.RejectionStore;
 import io.stocksense.cloud.inventory.store.InventoryQueries;
-import io.stocksense.cloud.inventory.store.AlertStore;
 import io.stocksense.cloud.inventory.store.InventoryCommands;
 import io.stocksense.cloud.inventory.store.LotStore;
 import io.stocksense.cloud.inventory.store.SnapshotStore;
 import io.stocksense.cloud.inventory.store.TransferStore;
+import io.stocksense.cloud.inventory.web.AlertJob;
+import io.stocksense.cloud.inventory.web.AlertRoutes;
 import io.stocksense.cloud.inventory.web.DailySnapshotJob;
 import io.stocksense.cloud.inventory.web.InventoryRoutes;
 import io.stocksense.cloud.inventory.web.LotRoutes;
@@ -46,8 +47,8 @@ public final class HttpApi {
     private HttpApi() {
     }
 
-    /** The router; {@code ops} serves /health, /ready and /metrics. */
-    public static Router router(Vertx vertx, DataSource ds, OpsRoutes ops, SseHub sse, HttpMetrics metrics) {
+    /** The router; {@code ops} serves /health, /ready and /metrics, {@code alerts} keeps stock alerts current. */
+    public static Router router(Vertx vertx, DataSource ds, OpsRoutes ops, SseHub sse, HttpMetrics metrics, AlertJob alerts) {
         Router router = Router.router(vertx);
         RouteTable routes = new RouteTable(router);
         router.route().handler(ctx -> {
@@ -76,7 +77,8 @@ public final class HttpApi {
         LotStore lots = new LotStore(ds);
         new InventoryRoutes(new InventoryQueries(ds), snapshots, lots).mount(routes);
         new LotRoutes(lots).mount(routes);
-        new StockOperationRoutes(new InventoryCommands(ds), new TransferStore(ds), snapshots, new AlertStore(ds)).mount(routes);
+        new StockOperationRoutes(new InventoryCommands(ds), new TransferStore(ds), snapshots).mount(routes);
+        new AlertRoutes(alerts.store()).mount(routes);
         new StocktakeRoutes(new StocktakeStore(ds), new ReconciliationService(ds, Reconciler.withoutDocuments())).mount(routes);
         DailySnapshotJob.schedule(vertx, snapshots);
         new TelemetryRoutes(new TelemetryStore(ds)).mount(routes);

@@ -4,6 +4,7 @@ import io.stocksense.cloud.inventory.api.MovementView;
 import io.stocksense.cloud.inventory.domain.StockConflictException;
 import io.stocksense.cloud.inventory.domain.StockKey;
 import io.stocksense.cloud.inventory.domain.StockOperation;
+import io.stocksense.cloud.inventory.domain.StockScope;
 
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -31,7 +32,9 @@ import java.util.UUID;
  * update are one critical section per key, serialized by PostgreSQL. Device postings take the same
  * row lock through their upsert. Locking keys in one global order means two operations that share
  * keys (a move A→B racing a move B→A) queue instead of deadlocking. A row created here and then
- * refused is rolled back with the rest of the transaction.
+ * refused is rolled back with the rest of the transaction. Last, the stock conditions (low stock,
+ * overstock, expiring lots) of the SKU × warehouse scopes it touched are re-evaluated in the same
+ * transaction ({@link AlertStore}).
  */
 public final class StockPoster {
 
@@ -71,7 +74,14 @@ public final class StockPoster {
             rows.add(insertLedger(c, op, eventId, i, line));
             updateLevel(c, line);
         }
+        AlertStore.evaluate(c, scopes(op));
         return rows;
+    }
+
+    private static Set<StockScope> scopes(StockOperation op) {
+        Set<StockScope> out = new HashSet<>();
+        op.lines().forEach(l -> out.add(new StockScope(l.key().sku(), l.key().warehouse())));
+        return out;
     }
 
     /** Inbound lines of lot- or expiry-tracked products must name a registered lot (see {@link LotStore#checkInbound}). */

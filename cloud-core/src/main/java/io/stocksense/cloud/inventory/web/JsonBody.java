@@ -72,6 +72,15 @@ final class JsonBody {
         }
     }
 
+    /** A whole JSON number (no fraction). */
+    int integer(String field) {
+        JsonNode v = node.get(field);
+        if (v == null || !v.canConvertToInt() || !v.isIntegralNumber()) {
+            throw new BadParameterException(field + " is required (a whole number), was " + v);
+        }
+        return v.intValue();
+    }
+
     boolean bool(String field, boolean dflt) {
         JsonNode v = node.get(field);
         if (v == null || v.isNull()) {

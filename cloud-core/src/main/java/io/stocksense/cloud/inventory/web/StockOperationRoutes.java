@@ -3,7 +3,6 @@ package io.stocksense.cloud.inventory.web;
 import io.stocksense.cloud.inventory.api.MoveRequest;
 import io.stocksense.cloud.inventory.api.StockChangeRequest;
 import io.stocksense.cloud.inventory.api.TransferRequest;
-import io.stocksense.cloud.inventory.store.AlertStore;
 import io.stocksense.cloud.inventory.store.InventoryCommands;
 import io.stocksense.cloud.inventory.store.SnapshotStore;
 import io.stocksense.cloud.inventory.store.TransferStore;
@@ -18,7 +17,7 @@ import java.util.Set;
 /**
  * Manual stock operations: {@code POST /api/v1/adjustments}, {@code /scrap}, {@code /moves},
  * {@code /transfers} (+ {@code /{id}/ship}, {@code /{id}/receive}, GETs), {@code /inventory/snapshots}
- * and {@code GET /inventory/alerts}. Bodies are parsed on the event loop (a bad one is a 400 problem);
+ * (alerts are {@link AlertRoutes}). Bodies are parsed on the event loop (a bad one is a 400 problem);
  * the transactions run on worker threads. Each posting records the authenticated user.
  */
 public final class StockOperationRoutes {
@@ -28,13 +27,11 @@ public final class StockOperationRoutes {
     private final InventoryCommands commands;
     private final TransferStore transfers;
     private final SnapshotStore snapshots;
-    private final AlertStore alerts;
 
-    public StockOperationRoutes(InventoryCommands commands, TransferStore transfers, SnapshotStore snapshots, AlertStore alerts) {
+    public StockOperationRoutes(InventoryCommands commands, TransferStore transfers, SnapshotStore snapshots) {
         this.commands = commands;
         this.transfers = transfers;
         this.snapshots = snapshots;
-        this.alerts = alerts;
     }
 
     public void mount(RouteTable routes) {
@@ -60,13 +57,6 @@ public final class StockOperationRoutes {
         routes.get("/api/v1/inventory/snapshots", ctx -> {
             int limit = Params.limit(ctx, "limit", 100, 1000);
             Blocking.json(ctx, () -> snapshots.list(limit));
-        });
-        routes.get("/api/v1/inventory/alerts", ctx -> {
-            String sku = Params.text(ctx, "sku");
-            String kind = Params.text(ctx, "kind");
-            boolean openOnly = "true".equals(Params.text(ctx, "open"));
-            int limit = Params.limit(ctx, "limit", 100, 1000);
-            Blocking.json(ctx, () -> alerts.latest(sku, kind, openOnly, limit));
         });
     }
 
