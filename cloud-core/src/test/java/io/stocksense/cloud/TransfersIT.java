@@ -64,7 +64,7 @@ class TransfersIT extends CloudITSupport {
         HttpResponse<String> again = inv.post("/api/v1/transfers/" + id + "/receive", null);
         assertProblem(again, 409);
         assertThat(RestClient.json(again).get("detail").asText()).isEqualTo("transfer " + id
-                + " is received; only a shipped transfer can be received");
+                + " is received; only a shipped or partially-received transfer can be received");
         assertProblem(rest.get("/api/v1/transfers/999999", token), 404);
         assertProblem(rest.get("/api/v1/transfers/abc", token), 400);
         assertProblem(rest.get("/api/v1/transfers?status=lost", token), 400);
@@ -142,6 +142,88 @@ class TransfersIT extends CloudITSupport {
         assertProblem(inv.scrap("BOLT-M8", "WH1", "SHELF-A1", "-2", "rusted"), 400);
         assertProblem(inv.scrap("BOLT-M8", "WH1", "SHELF-A1", "9", "rusted"), 409);
         assertThat(inv.level("BOLT-M8", "WH1", "SHELF-A1")).isEqualByComparingTo("8");
+        inv.assertInvariantOk();
+    }
+
+    @Test
+    void aMultiLineTransferShipsAllLinesAtOnceAndIsReceivedLineByLine() {
+        inv.stock("YOG-NAT-6", "WH1", "COLD-A1", "10");
+        inv.stock("TAPE-50", "WH1", "SHELF-A4", "8");
+        inv.stock("TAPE-50", "WH1", "DOCK-1", "5");
+        String body = "{\"fromWarehouse\":\"WH1\",\"fromLocation\":\"SHELF-A4\",\"toWarehouse\":\"WH2\","
+                + "\"toLocation\":\"RECV-1\",\"note\":\"restock WH2\",\"lines\":["
+                + "{\"sku\":\"YOG-NAT-6\",\"quantity\":6,\"fromLocation\":\"COLD-A1\"},"
+                + "{\"sku\":\"TAPE-50\",\"quantity\":\"3\"},"
+                + "{\"sku\":\"TAPE-50\",\"quantity\":2,\"fromLocation\":\"DOCK-1\"}]}";
+        HttpResponse<String> created = rest.request("POST", "/api/v1/transfers", token, body);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        JsonNode t = RestClient.json(created);
+        long id = t.get("id").asLong();
+        assertThat(t.get("status").asText()).isEqualTo("shipped");
+        assertThat(t.get("sku").isNull()).as("no single sku on a multi-line transfer").isTrue();
+        assertThat(t.get("lines")).hasSize(3);
+        assertThat(t.get("lines")).extracting(l -> l.get("line").asInt() + ":" + l.get("fromLocation").asText() + ":"
+                + l.get("inTransit").asText() + ":" + l.get("unit").asText())
+                .containsExactly("1:COLD-A1:6:CS", "2:SHELF-A4:3:EA", "3:DOCK-1:2:EA");
+        assertThat(t.get("ledger")).hasSize(6);
+        assertThat(inv.level("YOG-NAT-6", "WH1", "COLD-A1")).isEqualByComparingTo("4");
+        assertThat(inv.level("TAPE-50", "WH1", "SHELF-A4")).isEqualByComparingTo("5");
+        assertThat(inv.level("TAPE-50", "WH1", "DOCK-1")).isEqualByComparingTo("3");
+        assertThat(inv.level("TAPE-50", "WH2", "TRANSIT")).isEqualByComparingTo("5");
+
+        ObjectNode arrived = Json.MAPPER.createObjectNode();
+        arrived.putArray("lines").add(Json.MAPPER.createObjectNode().put("line", 1).put("quantity", 4))
+                .add(Json.MAPPER.createObjectNode().put("line", 3).put("quantity", 2));
+        HttpResponse<String> part = inv.post("/api/v1/transfers/" + id + "/receive", arrived);
+        assertThat(part.statusCode()).as(part.body()).isEqualTo(200);
+        JsonNode p = RestClient.json(part);
+        assertThat(p.get("status").asText()).isEqualTo("partially-received");
+        assertThat(p.get("lines")).extracting(l -> l.get("received").asText() + "/" + l.get("inTransit").asText())
+                .containsExactly("4/2", "0/3", "2/0");
+        assertThat(inv.level("YOG-NAT-6", "WH2", "RECV-1")).isEqualByComparingTo("4");
+        assertThat(inv.level("YOG-NAT-6", "WH2", "TRANSIT")).isEqualByComparingTo("2");
+        assertThat(inv.level("TAPE-50", "WH2", "TRANSIT")).isEqualByComparingTo("3");
+
+        ObjectNode tooMuch = Json.MAPPER.createObjectNode();
+        tooMuch.putArray("lines").addObject().put("line", 1).put("quantity", 3);
+        HttpResponse<String> over = inv.post("/api/v1/transfers/" + id + "/receive", tooMuch);
+        assertProblem(over, 409);
+        assertThat(RestClient.json(over).get("inTransit").decimalValue()).isEqualByComparingTo("2");
+        ObjectNode noLine = Json.MAPPER.createObjectNode();
+        noLine.putArray("lines").addObject().put("line", 9).put("quantity", 1);
+        assertProblem(inv.post("/api/v1/transfers/" + id + "/receive", noLine), 400);
+        assertThat(rest.getJson("/api/v1/transfers?status=partially-received", token)).anySatisfy(x ->
+                assertThat(x.get("id").asLong()).isEqualTo(id));
+
+        HttpResponse<String> rest2 = inv.post("/api/v1/transfers/" + id + "/receive", null);
+        assertThat(rest2.statusCode()).as(rest2.body()).isEqualTo(200);
+        assertThat(RestClient.json(rest2).get("status").asText()).isEqualTo("received");
+        assertThat(RestClient.json(rest2).get("lines")).allSatisfy(l ->
+                assertThat(l.get("inTransit").decimalValue()).isEqualByComparingTo("0"));
+        assertThat(inv.level("YOG-NAT-6", "WH2", "RECV-1")).isEqualByComparingTo("6");
+        assertThat(inv.level("TAPE-50", "WH2", "RECV-1")).isEqualByComparingTo("5");
+        assertThat(inv.level("TAPE-50", "WH2", "TRANSIT")).isEqualByComparingTo("0");
+        inv.assertInvariantOk();
+    }
+
+    @Test
+    void aMultiLineTransferThatOneLineCannotFundMovesNothing() {
+        inv.stock("GLOVE-L", "WH1", "SHELF-A3", "4");
+        inv.stock("BOLT-M8", "WH1", "SHELF-A1", "1");
+        String body = "{\"fromWarehouse\":\"WH1\",\"toWarehouse\":\"WH2\",\"toLocation\":\"RECV-1\",\"lines\":["
+                + "{\"sku\":\"GLOVE-L\",\"quantity\":2,\"fromLocation\":\"SHELF-A3\"},"
+                + "{\"sku\":\"BOLT-M8\",\"quantity\":5000,\"fromLocation\":\"SHELF-A1\"}]}";
+        int before = rest.getJson("/api/v1/transfers?limit=1000", token).size();
+        assertProblem(rest.request("POST", "/api/v1/transfers", token, body), 409);
+        assertThat(inv.level("GLOVE-L", "WH1", "SHELF-A3")).isEqualByComparingTo("4");
+        assertThat(rest.getJson("/api/v1/transfers?limit=1000", token)).hasSize(before);
+        String noFrom = "{\"fromWarehouse\":\"WH1\",\"toWarehouse\":\"WH2\",\"toLocation\":\"RECV-1\",\"lines\":["
+                + "{\"sku\":\"GLOVE-L\",\"quantity\":1}]}";
+        HttpResponse<String> missing = rest.request("POST", "/api/v1/transfers", token, noFrom);
+        assertProblem(missing, 400);
+        assertThat(RestClient.json(missing).get("detail").asText()).contains("fromLocation is required");
+        assertProblem(rest.request("POST", "/api/v1/transfers", token,
+                "{\"fromWarehouse\":\"WH1\",\"toWarehouse\":\"WH2\",\"toLocation\":\"RECV-1\",\"lines\":[]}"), 400);
         inv.assertInvariantOk();
     }
 }

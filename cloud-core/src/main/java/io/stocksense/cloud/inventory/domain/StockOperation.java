@@ -22,13 +22,21 @@ public record StockOperation(String causeType, String causeRef, String reason, S
         lines = List.copyOf(lines);
     }
 
-    /** One signed change of one key; {@code movementType} names it in the ledger (ADJUSTMENT, MOVE_OUT, ...). */
-    public record Line(StockKey key, BigDecimal quantity, String unit, String movementType) {
+    /**
+     * One signed change of one key; {@code movementType} names it in the ledger (ADJUSTMENT, MOVE_OUT, ...);
+     * {@code epcs} name the serialized items that make up the quantity (empty for counted goods).
+     */
+    public record Line(StockKey key, BigDecimal quantity, String unit, String movementType, List<String> epcs) {
         public Line {
             Objects.requireNonNull(key, "key");
             Objects.requireNonNull(quantity, "quantity");
             Objects.requireNonNull(unit, "unit");
             Objects.requireNonNull(movementType, "movementType");
+            epcs = epcs == null ? List.of() : List.copyOf(epcs);
+        }
+
+        public Line(StockKey key, BigDecimal quantity, String unit, String movementType) {
+            this(key, quantity, unit, movementType, List.of());
         }
     }
 }

@@ -33,24 +33,29 @@ public final class InventoryCommands {
     /** A signed correction of one key, with its reason and user. */
     public List<MovementView> adjust(StockChangeRequest r, String user) throws SQLException {
         StockRequestChecks.quantity(r.quantity(), false);
+        if (r.quantity().signum() < 0 && !r.epcs().isEmpty()) {
+            throw invalid("serialized items leave through POST /api/v1/scrap (or a transfer), not a negative adjustment");
+        }
+        ItemMoves.checkCount("adjustment", r.quantity(), r.epcs());
         return tx.run(c -> {
             String unit = StockRequestChecks.productUnit(c, r.sku(), r.unit());
             StockRequestChecks.location(c, "location", r.warehouse(), r.location());
             StockKey key = new StockKey(r.sku(), r.warehouse(), r.location(), r.lot());
             return poster.post(c, new StockOperation(StockOperation.ADJUSTMENT, ref("adj"), r.reason(), user,
-                    List.of(new StockOperation.Line(key, r.quantity(), unit, "ADJUSTMENT"))));
+                    List.of(new StockOperation.Line(key, r.quantity(), unit, "ADJUSTMENT", r.epcs()))));
         });
     }
 
     /** Writes off a positive quantity of one key (damaged, expired, lost), with its reason and user. */
     public List<MovementView> scrap(StockChangeRequest r, String user) throws SQLException {
         StockRequestChecks.quantity(r.quantity(), true);
+        ItemMoves.checkCount("scrap", r.quantity(), r.epcs());
         return tx.run(c -> {
             String unit = StockRequestChecks.productUnit(c, r.sku(), r.unit());
             StockRequestChecks.location(c, "location", r.warehouse(), r.location());
             StockKey key = new StockKey(r.sku(), r.warehouse(), r.location(), r.lot());
             return poster.post(c, new StockOperation(StockOperation.SCRAP, ref("scrap"), r.reason(), user,
-                    List.of(new StockOperation.Line(key, r.quantity().negate(), unit, "SCRAP"))));
+                    List.of(new StockOperation.Line(key, r.quantity().negate(), unit, "SCRAP", r.epcs()))));
         });
     }
 

@@ -37,9 +37,10 @@ public final class LedgerStore {
     private static final String UPSERT_LEVEL = "INSERT INTO stock_level (sku, warehouse, location, lot, quantity, unit)"
             + " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (sku, warehouse, location, lot)"
             + " DO UPDATE SET quantity = stock_level.quantity + EXCLUDED.quantity, updated_at = now() RETURNING quantity";
-    private static final String UPSERT_EPC = "INSERT INTO epc_item (epc, sku, warehouse, location, last_event_id, last_seen)"
-            + " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (epc) DO UPDATE SET sku = EXCLUDED.sku, warehouse = EXCLUDED.warehouse,"
-            + " location = EXCLUDED.location, last_event_id = EXCLUDED.last_event_id, last_seen = EXCLUDED.last_seen"
+    private static final String UPSERT_EPC = "INSERT INTO epc_item (epc, sku, warehouse, location, last_event_id, last_seen,"
+            + " lot, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (epc) DO UPDATE SET sku = EXCLUDED.sku,"
+            + " warehouse = EXCLUDED.warehouse, location = EXCLUDED.location, last_event_id = EXCLUDED.last_event_id,"
+            + " last_seen = EXCLUDED.last_seen, lot = EXCLUDED.lot, status = EXCLUDED.status"
             + " WHERE epc_item.last_seen <= EXCLUDED.last_seen";
 
     /** Posts every line of the movement; returns the new level of each key it touched. */
@@ -123,7 +124,10 @@ public final class LedgerStore {
         }
     }
 
-    /** Where each serialized item was seen last; an older replayed event does not move it back. */
+    /**
+     * Where each serialized item was seen last and its status (in-stock, or dispatched when the line took
+     * it out); an older replayed event does not move it back.
+     */
     static void upsertEpcs(Connection c, Posting p, Instant seen) throws SQLException {
         for (String epc : p.epcs()) {
             try (PreparedStatement ps = c.prepareStatement(UPSERT_EPC)) {
@@ -133,6 +137,9 @@ public final class LedgerStore {
                 ps.setString(4, p.location());
                 ps.setString(5, p.eventId());
                 ps.setTimestamp(6, ts(seen));
+                ps.setString(7, p.lot());
+                // A device line that takes items out of its location (a portal dispatch) sends them out of the warehouse.
+                ps.setString(8, p.quantity().signum() < 0 ? ItemMoves.DISPATCHED : ItemMoves.IN_STOCK);
                 ps.executeUpdate();
             }
         }

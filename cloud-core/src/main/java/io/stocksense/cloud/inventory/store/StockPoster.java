@@ -34,7 +34,8 @@ import java.util.UUID;
  * keys (a move A→B racing a move B→A) queue instead of deadlocking. A row created here and then
  * refused is rolled back with the rest of the transaction. Last, the stock conditions (low stock,
  * overstock, expiring lots) of the SKU × warehouse scopes it touched are re-evaluated in the same
- * transaction ({@link AlertStore}).
+ * transaction ({@link AlertStore}). Serialized items a line names must be where it takes them from, and
+ * follow it ({@link ItemMoves}).
  */
 public final class StockPoster {
 
@@ -45,8 +46,8 @@ public final class StockPoster {
     private static final String MAY_GO_NEGATIVE = "SELECT COALESCE((SELECT allow_negative FROM product WHERE sku = ?), false)"
             + " OR COALESCE((SELECT allow_negative FROM warehouse WHERE code = ?), false)";
     private static final String INSERT_LEDGER = "INSERT INTO stock_ledger (event_id, line_no, sku, warehouse, location, lot,"
-            + " quantity, unit, movement_type, cause_type, cause_ref, reason, username)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id, recorded_at";
+            + " quantity, unit, movement_type, cause_type, cause_ref, reason, username, epcs)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id, recorded_at";
     private static final String UPDATE_LEVEL = "UPDATE stock_level SET quantity = quantity + ?, updated_at = now()"
             + " WHERE sku = ? AND warehouse = ? AND location = ? AND lot = ?";
 
@@ -67,6 +68,7 @@ public final class StockPoster {
             }
             levels.put(line.key(), after);
         }
+        ItemMoves.checkOutbound(c, op);
         String eventId = UUID.randomUUID().toString();
         List<MovementView> rows = new ArrayList<>();
         for (int i = 0; i < op.lines().size(); i++) {
@@ -74,6 +76,7 @@ public final class StockPoster {
             rows.add(insertLedger(c, op, eventId, i, line));
             updateLevel(c, line);
         }
+        ItemMoves.project(c, op, eventId);
         AlertStore.evaluate(c, scopes(op));
         return rows;
     }
@@ -141,6 +144,7 @@ public final class StockPoster {
             ps.setString(11, op.causeRef());
             ps.setString(12, op.reason());
             ps.setString(13, op.user());
+            ps.setArray(14, c.createArrayOf("text", line.epcs().toArray()));
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return new MovementView(rs.getLong(1), eventId, k.sku(), k.warehouse(), k.location(),

@@ -110,6 +110,11 @@ public final class StocktakeStore {
         EpcSweep.Result sweep;
         try (Connection c = dataSource.getConnection()) {
             sweep = EpcSweep.resolve(c, location, epcs);
+            String warehouse = warehouseOf(c, id);
+            if (warehouse != null) {
+                EpcSightings.record(c, epcs, "stocktake", Long.toString(id), null, "stocktake-sweep", warehouse, location,
+                        java.time.Instant.now(), Map.of("user", user));
+            }
         }
         return count(id, sweep.counts(), sweep.unresolved(), user);
     }
@@ -237,5 +242,14 @@ public final class StocktakeStore {
     }
 
     private record Header(String warehouse, List<String> locations, String status) {
+    }
+
+    private static String warehouseOf(Connection c, long id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT warehouse FROM stocktake WHERE id = ?")) {
+            ps.setLong(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        }
     }
 }

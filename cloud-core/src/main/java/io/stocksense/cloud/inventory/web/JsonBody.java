@@ -37,6 +37,46 @@ final class JsonBody {
         }
     }
 
+    boolean has(String field) {
+        JsonNode v = node.get(field);
+        return v != null && !v.isNull();
+    }
+
+    /** An array of objects, each readable with the same accessors; {@code field} names it in errors. */
+    java.util.List<JsonBody> objects(String field) {
+        JsonNode v = node.get(field);
+        if (v == null || !v.isArray() || v.isEmpty()) {
+            throw new BadParameterException(field + " must be a non-empty array of objects");
+        }
+        java.util.List<JsonBody> out = new java.util.ArrayList<>();
+        for (JsonNode e : v) {
+            if (!e.isObject()) {
+                throw new BadParameterException(field + " must be an array of objects, has " + e);
+            }
+            out.add(new JsonBody(e));
+        }
+        return out;
+    }
+
+    /** An array of non-blank strings; empty when absent. */
+    java.util.List<String> strings(String field) {
+        JsonNode v = node.get(field);
+        if (v == null || v.isNull()) {
+            return java.util.List.of();
+        }
+        if (!v.isArray()) {
+            throw new BadParameterException(field + " must be an array of strings");
+        }
+        java.util.List<String> out = new java.util.ArrayList<>();
+        for (JsonNode e : v) {
+            if (!e.isTextual() || e.asText().isBlank()) {
+                throw new BadParameterException(field + " must be an array of non-blank strings, has " + e);
+            }
+            out.add(e.asText().trim());
+        }
+        return out;
+    }
+
     String required(String field) {
         String v = optional(field);
         if (v == null) {

@@ -1,5 +1,6 @@
 package io.stocksense.cloud.telemetry.store;
 
+import io.stocksense.cloud.inventory.store.EpcSightings;
 import io.stocksense.cloud.telemetry.api.TelemetryView;
 import io.stocksense.protocol.Json;
 import io.stocksense.protocol.event.DeviceEvent;
@@ -14,6 +15,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Telemetry points and device events: writes on the ingest transaction's connection, reads on the
@@ -58,6 +60,31 @@ public final class TelemetryStore {
             ps.setTimestamp(8, Timestamp.from(e.gatewayTime()));
             ps.executeUpdate();
         }
+        recordSightings(c, e);
+    }
+
+    /**
+     * A device event that names tags ({@code epcs} comma-separated, {@code epc}, {@code parentEpc}, as the
+     * portal's {@code unresolved-tags} does) is a sighting of each, for the items' histories.
+     */
+    private static void recordSightings(Connection c, DeviceEvent e) throws SQLException {
+        List<String> epcs = new ArrayList<>();
+        String list = e.attributes().get("epcs");
+        if (list != null) {
+            for (String epc : list.split(",")) {
+                if (!epc.isBlank()) {
+                    epcs.add(epc.trim());
+                }
+            }
+        }
+        for (String one : List.of("epc", "parentEpc")) {
+            if (e.attributes().get(one) != null && !e.attributes().get(one).isBlank()) {
+                epcs.add(e.attributes().get(one).trim());
+            }
+        }
+        EpcSightings.record(c, epcs, "device-event", e.eventId(), e.deviceId(), e.kind(), e.attributes().get("warehouse"),
+                e.attributes().get("location"), e.deviceTime() != null ? e.deviceTime() : e.gatewayTime(),
+                Map.of("message", e.message() == null ? "" : e.message()));
     }
 
     /** The newest value per warehouse × zone × metric. */
