@@ -5,7 +5,12 @@
 ALTER TABLE epc_item
     ADD COLUMN lot    text NOT NULL DEFAULT '',
     ADD COLUMN status text NOT NULL DEFAULT 'in-stock'
-        CHECK (status IN ('in-stock', 'in-transit', 'dispatched', 'scrapped'));
+        CHECK (status IN ('in-stock', 'in-transit', 'dispatched', 'scrapped')),
+    -- The device time of the last device movement naming the item: a device event older than that
+    -- (arriving late) does not move the item back. Manual operations (server time) leave it alone, so
+    -- a device clock behind the server's never blocks a device fact that follows a manual operation.
+    ADD COLUMN device_seen timestamptz;
+UPDATE epc_item SET device_seen = last_seen;
 -- Items whose last movement took them out of their location left through a portal.
 UPDATE epc_item e SET status = 'dispatched'
 FROM stock_ledger l

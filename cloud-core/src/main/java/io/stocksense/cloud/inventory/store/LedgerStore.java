@@ -38,10 +38,10 @@ public final class LedgerStore {
             + " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (sku, warehouse, location, lot)"
             + " DO UPDATE SET quantity = stock_level.quantity + EXCLUDED.quantity, updated_at = now() RETURNING quantity";
     private static final String UPSERT_EPC = "INSERT INTO epc_item (epc, sku, warehouse, location, last_event_id, last_seen,"
-            + " lot, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (epc) DO UPDATE SET sku = EXCLUDED.sku,"
+            + " lot, status, device_seen) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (epc) DO UPDATE SET sku = EXCLUDED.sku,"
             + " warehouse = EXCLUDED.warehouse, location = EXCLUDED.location, last_event_id = EXCLUDED.last_event_id,"
-            + " last_seen = EXCLUDED.last_seen, lot = EXCLUDED.lot, status = EXCLUDED.status"
-            + " WHERE epc_item.last_seen <= EXCLUDED.last_seen";
+            + " last_seen = EXCLUDED.last_seen, lot = EXCLUDED.lot, status = EXCLUDED.status, device_seen = EXCLUDED.device_seen"
+            + " WHERE epc_item.device_seen IS NULL OR epc_item.device_seen <= EXCLUDED.device_seen";
 
     /** Posts every line of the movement; returns the new level of each key it touched. */
     public List<StockLevelView> post(Connection c, StockMovement m) throws SQLException {
@@ -126,7 +126,7 @@ public final class LedgerStore {
 
     /**
      * Where each serialized item was seen last and its status (in-stock, or dispatched when the line took
-     * it out); an older replayed event does not move it back.
+     * it out); a device event older than the item's last device movement does not move it back.
      */
     static void upsertEpcs(Connection c, Posting p, Instant seen) throws SQLException {
         for (String epc : p.epcs()) {
@@ -140,6 +140,7 @@ public final class LedgerStore {
                 ps.setString(7, p.lot());
                 // A device line that takes items out of its location (a portal dispatch) sends them out of the warehouse.
                 ps.setString(8, p.quantity().signum() < 0 ? ItemMoves.DISPATCHED : ItemMoves.IN_STOCK);
+                ps.setTimestamp(9, ts(seen));
                 ps.executeUpdate();
             }
         }
