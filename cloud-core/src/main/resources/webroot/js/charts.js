@@ -30,13 +30,15 @@ export function zoneChart(canvas, minC, maxC) {
   });
 }
 
-/** Replaces the temperature points and stretches the limit lines over the same time span. */
-export function setZonePoints(chart, points) {
+/** Replaces the temperature points; the x axis and the limit lines span the last {@code windowMs}. */
+export function setZonePoints(chart, points, windowMs) {
   if (!chart) { return; }
   chart.data.datasets[0].data = points;
-  const first = points.length ? points[0].x : Date.now() - 3600_000;
-  const last = points.length ? points[points.length - 1].x : Date.now();
+  const last = Date.now();
+  const first = last - windowMs;
   for (const ds of chart.data.datasets.slice(1)) { ds.data = [{ x: first, y: ds.value }, { x: last, y: ds.value }]; }
+  chart.options.scales.x.min = first;
+  chart.options.scales.x.max = last;
   chart.update('none');
 }
 

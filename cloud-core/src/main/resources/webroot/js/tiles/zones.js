@@ -46,7 +46,7 @@ async function loadSeries(key, z) {
   const rows = await api(`/api/v1/telemetry/series?warehouse=${encodeURIComponent(z.warehouse)}&zone=${encodeURIComponent(z.meta.code)}`
     + `&metric=temperature&since=${encodeURIComponent(since)}&points=120`);
   z.points = rows.map((r) => ({ x: Date.parse(r.time), y: r.mean, n: r.count }));
-  setZonePoints(z.chart, z.points);
+  setZonePoints(z.chart, z.points, WINDOW_MS);
   z.drawnAt = Date.now();
 }
 
@@ -88,7 +88,7 @@ function fill(z) {
   if (!z.chartTimer) {
     z.chartTimer = setTimeout(() => {
       z.chartTimer = null;
-      setZonePoints(z.chart, z.points);
+      setZonePoints(z.chart, z.points, WINDOW_MS);
       z.drawnAt = Date.now();
     }, Math.max(0, 1000 - (Date.now() - z.drawnAt)));
   }
