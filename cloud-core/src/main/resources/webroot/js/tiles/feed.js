@@ -14,7 +14,7 @@ export function load(rows) {
   for (const r of rows) {
     const m = byEvent.get(r.eventId) || { eventId: r.eventId, movementType: r.movementType, deviceId: r.deviceId,
       warehouse: r.warehouse, location: r.location, time: r.deviceTime || r.recordedAt,
-      document: r.causeType === 'device' ? null : r.causeRef, user: r.user, lines: [] };
+      document: r.causeType === 'device-event' ? null : r.causeRef, user: r.user, lines: [] };
     m.lines.push({ sku: r.sku, quantity: r.quantity, unit: r.unit, lot: r.lot });
     byEvent.set(r.eventId, m);
   }
