@@ -207,6 +207,7 @@ public final class BatchProcessor {
             }
         }
         telemetry.insert(c, d);
+        changes.add(new LiveEvent(LiveEvent.DEVICE_EVENT, d));
         return Optional.empty();
     }
 

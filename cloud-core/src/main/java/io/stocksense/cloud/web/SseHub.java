@@ -13,7 +13,8 @@ import java.util.List;
 
 /**
  * Server-sent events for live dashboards ({@code GET /api/v1/stream}): {@code movement},
- * {@code stock} and {@code telemetry} events after each ingest commit, and a comment every 15 s so
+ * {@code stock}, {@code telemetry} and {@code device-event} events after each ingest commit, {@code alarm}
+ * after a person acknowledged or cleared one (see {@link io.stocksense.cloud.ingest.LiveEvent}), and a comment every 15 s so
  * proxies keep the connection open. EventSource reconnects by itself; a client that reads too slowly
  * is disconnected (it reconnects and reloads) rather than buffered without limit.
  *

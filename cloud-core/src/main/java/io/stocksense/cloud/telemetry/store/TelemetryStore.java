@@ -1,6 +1,7 @@
 package io.stocksense.cloud.telemetry.store;
 
 import io.stocksense.cloud.inventory.store.EpcSightings;
+import io.stocksense.cloud.telemetry.api.SeriesPoint;
 import io.stocksense.cloud.telemetry.api.TelemetryView;
 import io.stocksense.protocol.Json;
 import io.stocksense.protocol.event.DeviceEvent;
@@ -97,6 +98,35 @@ public final class TelemetryStore {
             while (rs.next()) {
                 out.add(new TelemetryView(rs.getString(1), rs.getString(2), rs.getString(3), rs.getDouble(4),
                         rs.getString(5), rs.getString(6), rs.getTimestamp(7).toInstant()));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The metric of one zone in {@code [since, until)}, in buckets of equal length (at most {@code points},
+     * whole seconds), oldest first; empty buckets are left out. Uses the {@code telemetry_latest} index.
+     */
+    public List<SeriesPoint> series(String warehouse, String zone, String metric, Instant since, Instant until, int points)
+            throws SQLException {
+        long bucketSeconds = Math.max(1, (until.getEpochSecond() - since.getEpochSecond() + points - 1) / points);
+        String sql = "SELECT date_bin(make_interval(secs => ?), time, ?) AS bucket, min(value), avg(value), max(value), count(*)"
+                + " FROM telemetry WHERE warehouse = ? AND zone = ? AND metric = ? AND time >= ? AND time < ?"
+                + " GROUP BY bucket ORDER BY bucket";
+        List<SeriesPoint> out = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setLong(1, bucketSeconds);
+            ps.setTimestamp(2, Timestamp.from(since));
+            ps.setString(3, warehouse);
+            ps.setString(4, zone);
+            ps.setString(5, metric);
+            ps.setTimestamp(6, Timestamp.from(since));
+            ps.setTimestamp(7, Timestamp.from(until));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new SeriesPoint(rs.getTimestamp(1).toInstant(), rs.getDouble(2), rs.getDouble(3), rs.getDouble(4),
+                            rs.getLong(5)));
+                }
             }
         }
         return out;
