@@ -14,6 +14,6 @@ public final class TelemetryRoutes {
     }
 
     public void mount(RouteTable routes) {
-        routes.get("/api/v1/telemetry/latest", ctx -> Blocking.json(ctx, store::latest));
+        routes.get("/api/v1/telemetry/latest", "telemetry:view", ctx -> Blocking.json(ctx, store::latest));
     }
 }
