@@ -8,6 +8,8 @@ public final class Responses {
 
     /** The JSON body answered to a change request; the audit log's "after". */
     public static final String AUDIT_AFTER_KEY = "stocksense.audit.after";
+    /** The {@code Location} of a record a change created (headers are gone once the answer is sent). */
+    public static final String AUDIT_LOCATION_KEY = "stocksense.audit.location";
     /** The JSON of the record before a change, when the handler knows it; the audit log's "before". */
     public static final String AUDIT_BEFORE_KEY = "stocksense.audit.before";
 
@@ -21,6 +23,7 @@ public final class Responses {
         String json = ApiJson.write(body);
         if (ctx.request().method() != HttpMethod.GET) {
             ctx.put(AUDIT_AFTER_KEY, json);
+            ctx.put(AUDIT_LOCATION_KEY, ctx.response().headers().get("Location"));
         }
         ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json; charset=utf-8")
                 .putHeader("Cache-Control", "no-store").end(json);

@@ -74,7 +74,7 @@ public final class AuditRecorder implements Handler<RoutingContext> {
         if (!ctx.pathParams().isEmpty()) {
             return String.join("/", ctx.pathParams().values());
         }
-        String location = ctx.response().headers().get("Location");
+        String location = ctx.get(Responses.AUDIT_LOCATION_KEY);
         if (location != null) {
             String p = location.contains("?") ? location.substring(0, location.indexOf('?')) : location;
             return p.substring(p.lastIndexOf('/') + 1);
