@@ -3,6 +3,7 @@ package io.stocksense.cloud;
 import io.stocksense.cloud.audit.domain.AuditEntry;
 import io.stocksense.cloud.audit.store.AuditStore;
 import io.stocksense.cloud.auth.store.AdminBootstrap;
+import io.stocksense.cloud.backup.BackupJob;
 import io.stocksense.cloud.auth.store.AuthStore;
 import io.stocksense.cloud.broker.EmbeddedBroker;
 import io.stocksense.cloud.catalog.store.SiteSeeder;
@@ -97,6 +98,7 @@ public final class CloudCore implements AutoCloseable {
         RouteTable routes = HttpApi.routes(vertx, database.dataSource(), ops, sse, httpMetrics);
         routePermissions = routes.permissions();
         startHttp(routes.router(), httpPort);
+        BackupJob.schedule(vertx, database.dataSource(), config.cloudDir().resolve("backups"));
         BatchProcessor processor = new BatchProcessor(database.dataSource(), ingestMetrics, sse);
         ingest = MqttIngest.start(mqttUrl, processor, new GatewayStateStore(database.dataSource()), ingestMetrics);
         LOG.info("cloud-core ready: {} (MQTT {})", baseUrl(), mqttUrl);

@@ -47,7 +47,12 @@ public final class DailySnapshotJob {
     }
 
     static Instant nextRun(Instant now) {
-        Instant today = now.atZone(ZoneOffset.UTC).truncatedTo(ChronoUnit.DAYS).toInstant().plus(AFTER_MIDNIGHT);
+        return nextRun(now, AFTER_MIDNIGHT);
+    }
+
+    /** The next instant {@code afterMidnight} past a UTC midnight, after {@code now}. */
+    public static Instant nextRun(Instant now, Duration afterMidnight) {
+        Instant today = now.atZone(ZoneOffset.UTC).truncatedTo(ChronoUnit.DAYS).toInstant().plus(afterMidnight);
         return today.isAfter(now) ? today : today.plus(Duration.ofDays(1));
     }
 }
