@@ -24,6 +24,11 @@ public final class Main {
               decode --codec NAME [--lines] FILE    run a device's payloads through a codec: one JSON line per
                                                     reading or rejection (--lines: one payload per line)
               epc HEX                               decode a GS1 EPC (SGTIN-96, SSCC-96, GRAI-96)
+              backup --out FILE                     a consistent backup of the cloud database, also while it runs
+                                                    (env: STOCKSENSE_DB_URL or STOCKSENSE_DATA_DIR)
+              restore FILE [--replace]              restore a backup into the configured database (cloud-core
+                                                    stopped; --replace empties a database that holds data)
+              audit-verify                          re-compute the audit log's hash chain; exit 1 if tampered
             """;
 
     private Main() {
@@ -47,6 +52,8 @@ public final class Main {
             case "sim" -> io.stocksense.sim.SimMain.main(rest);
             case "epc" -> System.exit(EpcCommand.run(rest, System.out, System.err));
             case "decode" -> System.exit(DecodeCommand.run(rest, System.out, System.err));
+            case "backup", "restore", "audit-verify" ->
+                    System.exit(io.stocksense.cloud.CloudTools.run(args[0], rest, System.getenv(), System.out, System.err));
             default -> {
                 System.err.println("stocksense: unknown command '" + args[0] + "'");
                 System.err.print(USAGE);

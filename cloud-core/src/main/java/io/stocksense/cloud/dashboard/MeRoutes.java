@@ -8,6 +8,8 @@ import io.stocksense.cloud.web.Blocking;
 import io.stocksense.cloud.web.RouteTable;
 import io.vertx.ext.web.RoutingContext;
 
+import io.stocksense.cloud.auth.domain.Permissions;
+
 import java.io.IOException;
 import java.util.Map;
 import java.util.Set;
@@ -30,14 +32,14 @@ public final class MeRoutes {
     }
 
     public void mount(RouteTable routes) {
-        routes.get("/api/v1/me", ctx -> {
+        routes.get("/api/v1/me", Permissions.ACCOUNT + ":view", ctx -> {
             String user = user(ctx);
             Blocking.json(ctx, () -> {
                 AccessModel.Access a = access.access(user);
                 return new MeView(user, a.roles(), a.permissions(), preferences.language(user).orElse(null));
             });
         });
-        routes.put("/api/v1/me/preferences", ctx -> {
+        routes.put("/api/v1/me/preferences", Permissions.ACCOUNT + ":edit", ctx -> {
             String lang = language(ctx);
             String user = user(ctx);
             Blocking.json(ctx, () -> {

@@ -1,5 +1,7 @@
 package io.stocksense.cloud.ingest;
 
+import io.stocksense.cloud.audit.domain.AuditEntry;
+import io.stocksense.cloud.audit.store.AuditStore;
 import io.stocksense.cloud.catalog.store.JdbcCatalogLookup;
 import io.stocksense.cloud.inventory.domain.EventValidator;
 import io.stocksense.cloud.inventory.store.LedgerStore;
@@ -58,11 +60,13 @@ public final class BatchProcessor {
     private final IngestMetrics metrics;
     private final LiveListener live;
     private final Reconciler reconciler = Reconciler.withoutDocuments();
+    private final AuditStore audit;
 
     public BatchProcessor(DataSource dataSource, IngestMetrics metrics, LiveListener live) {
         this.dataSource = dataSource;
         this.telemetry = new TelemetryStore(dataSource);
         this.rejections = new RejectionStore(dataSource);
+        this.audit = new AuditStore(dataSource);
         this.metrics = metrics;
         this.live = live == null ? LiveListener.NONE : live;
     }
@@ -128,6 +132,8 @@ public final class BatchProcessor {
                 for (BatchCodec.Rejected r : batch.decoded.rejected()) {
                     reject(c, batch, r.eventId(), r.index(), "malformed event: " + r.reason(), r.rawJson());
                 }
+                // Last, so the audit chain's lock is held only for the commit: the batch and its entry commit together.
+                audit.append(c, auditEntry(batch));
                 c.commit();
                 return changes;
             } catch (SQLException | RuntimeException e) {
@@ -135,6 +141,20 @@ public final class BatchProcessor {
                 throw e;
             }
         }
+    }
+
+    /** One audit entry per device batch, by the gateway that sent it: what arrived and what came of it. */
+    private static AuditEntry auditEntry(Batch batch) {
+        String gateway = batch.from.siteId() + "/" + batch.from.gatewayId();
+        java.util.Map<String, Object> outcome = new java.util.LinkedHashMap<>();
+        outcome.put("topic", batch.topic);
+        outcome.put("events", batch.decoded.events().size());
+        outcome.put("accepted", batch.accepted);
+        outcome.put("duplicates", batch.duplicates);
+        outcome.put("rejected", batch.rejected.size());
+        String after = Json.MAPPER.valueToTree(outcome).toString();
+        return new AuditEntry(gateway, "device", null, "ingest-batch", batch.from.channel().name().toLowerCase(java.util.Locale.ROOT),
+                gateway + "#" + batch.decoded.batchSeq(), null, null, after);
     }
 
     private void postEvent(Connection c, Batch batch, GatewayEvent event, int index, List<LiveEvent> changes) throws SQLException {

@@ -9,7 +9,7 @@ import java.util.concurrent.Callable;
 
 /**
  * Runs a blocking (JDBC) call on a Vert.x worker thread, never the event loop, and answers with its
- * result as JSON or with a problem: 400 for a bad parameter, 503 when the database is unreachable,
+ * result as JSON or with a problem: 400 for a bad parameter, the status of an {@link ApiException}, 503 when the database is unreachable,
  * 500 otherwise.
  */
 public final class Blocking {
@@ -32,6 +32,8 @@ public final class Blocking {
     public static void fail(RoutingContext ctx, Throwable cause) {
         if (cause instanceof BadParameterException) {
             Problems.badRequest(ctx, cause.getMessage());
+        } else if (cause instanceof ApiException api) {
+            api.send(ctx);
         } else if (cause instanceof SQLException sql && (sql.getSQLState() == null || sql.getSQLState().startsWith("08"))) {
             LOG.warn("{} {}: database unavailable: {}", ctx.request().method(), ctx.request().path(), sql.getMessage());
             Problems.unavailable(ctx, "The database is unavailable; try again shortly.");

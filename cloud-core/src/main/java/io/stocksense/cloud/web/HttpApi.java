@@ -1,6 +1,14 @@
 package io.stocksense.cloud.web;
 
+import io.stocksense.cloud.audit.store.AuditStore;
+import io.stocksense.cloud.audit.web.AuditRecorder;
+import io.stocksense.cloud.audit.web.AuditRoutes;
 import io.stocksense.cloud.auth.store.AuthStore;
+import io.stocksense.cloud.auth.store.LoginGuard;
+import io.stocksense.cloud.auth.store.LoginService;
+import io.stocksense.cloud.auth.store.UserStore;
+import io.stocksense.cloud.auth.web.PermissionGuard;
+import io.stocksense.cloud.auth.web.UserRoutes;
 import io.stocksense.cloud.auth.web.AuthRoutes;
 import io.stocksense.cloud.auth.web.BearerAuthHandler;
 import io.stocksense.cloud.catalog.web.CatalogRoutes;
@@ -45,8 +53,8 @@ import javax.sql.DataSource;
 import java.util.Set;
 
 /**
- * Assembles the HTTP surface: health/readiness/metrics, the token endpoint, the bearer-protected
- * {@code /api/v1} resources, the SSE stream and the dashboard's static files. Unknown routes, wrong
+ * Assembles the HTTP surface: health/readiness/metrics, the token endpoint, the bearer- and
+ * permission-protected {@code /api/v1} resources (each change recorded in the audit log), the SSE stream and the dashboard's static files. Unknown routes, wrong
  * methods, bad parameters and failures all answer with problem+json.
  */
 public final class HttpApi {
@@ -57,10 +65,14 @@ public final class HttpApi {
     private HttpApi() {
     }
 
-    /** The router; {@code ops} serves /health, /ready and /metrics, {@code alerts} keeps stock alerts current. */
-    public static Router router(Vertx vertx, DataSource ds, OpsRoutes ops, SseHub sse, HttpMetrics metrics, AlertJob alerts) {
+    /**
+     * The routes; {@code ops} serves /health, /ready and /metrics. Throws {@link IllegalStateException} naming
+     * the route when an {@code /api/} route declares no permission; {@code alerts} keeps stock alerts current.
+     */
+    public static RouteTable routes(Vertx vertx, DataSource ds, OpsRoutes ops, SseHub sse, HttpMetrics metrics,
+                                    AlertJob alerts) {
         Router router = Router.router(vertx);
-        RouteTable routes = new RouteTable(router);
+        RouteTable routes = new RouteTable(router, PermissionGuard::require);
         router.route().handler(ctx -> {
             ctx.addBodyEndHandler(v -> metrics.request(ctx.response().getStatusCode()));
             ctx.next();
@@ -78,10 +90,19 @@ public final class HttpApi {
             }
         });
         AuthStore auth = new AuthStore(ds);
-        new AuthRoutes(auth).mount(routes);
-        routes.get("/api/v1/openapi.json", OpsRoutes::openApi);
-        // Everything below under /api/v1 needs a bearer token; the SSE stream may pass it as ?access_token=.
-        router.route("/api/v1/*").handler(new BearerAuthHandler(auth, Set.of(STREAM_PATH)));
+        AuditStore audit = new AuditStore(ds);
+        BearerAuthHandler bearer = new BearerAuthHandler(auth, Set.of(STREAM_PATH));
+        AuthRoutes account = new AuthRoutes(auth, new LoginService(auth,
+                new LoginGuard(ds, LoginGuard.MAX_FAILURES, LoginGuard.DEFAULT_COOL_OFF), audit), bearer);
+        account.mountToken(routes);
+        routes.publicGet("/api/v1/openapi.json", OpsRoutes::openApi);
+        // Everything below under /api/v1 needs a bearer token (the SSE stream may pass it as ?access_token=),
+        // then the route's permission; every change is recorded in the audit log once answered.
+        router.route("/api/v1/*").handler(bearer);
+        router.route("/api/v1/*").handler(new AuditRecorder(audit));
+        account.mountAccount(routes);
+        new UserRoutes(new UserStore(ds, auth)).mount(routes);
+        new AuditRoutes(audit).mount(routes);
         new CatalogRoutes(ds).mount(routes);
         SnapshotStore snapshots = new SnapshotStore(ds);
         LotStore lots = new LotStore(ds);
@@ -92,24 +113,24 @@ public final class HttpApi {
         new ItemRoutes(new ItemStore(ds)).mount(routes);
         new AlertRoutes(alerts.store()).mount(routes);
         new StocktakeRoutes(new StocktakeStore(ds), new ReconciliationService(ds, Reconciler.withoutDocuments())).mount(routes);
-        DailySnapshotJob.schedule(vertx, snapshots);
+        DailySnapshotJob.schedule(vertx, snapshots, audit);
         new TelemetryRoutes(new TelemetryStore(ds)).mount(routes);
         new AlarmRoutes(new AlarmStore(ds), sse).mount(routes);
         new ReportRoutes(new InventoryReportStore(ds), new EnvironmentReportStore(ds)).mount(routes);
-        new DashboardRoutes(ds, AccessModel.ALL_ADMIN).mount(routes);
+        new DashboardRoutes(ds, AccessModel.of(new UserStore(ds, auth))).mount(routes);
         RejectionStore rejections = new RejectionStore(ds);
-        routes.get("/api/v1/ingest/rejections", ctx -> {
+        routes.get("/api/v1/ingest/rejections", "ingest:view", ctx -> {
             int limit = Params.limit(ctx, "limit", 100, 1000);
             Blocking.json(ctx, () -> rejections.latest(limit));
         });
-        routes.get(STREAM_PATH, sse::stream);
+        routes.get(STREAM_PATH, "stream:view", sse::stream);
         // The dashboard's files: GET/HEAD only and never under /api; a missing file falls through to the fallback.
         StaticHandler files = StaticHandler.create("webroot").setCachingEnabled(false);
         router.getWithRegex("^/(?!api/).*").handler(files);
         router.headWithRegex("^/(?!api/).*").handler(files);
         router.route().handler(routes::fallback);
         errors(router);
-        return router;
+        return routes;
     }
 
     private static void errors(Router router) {
@@ -120,6 +141,10 @@ public final class HttpApi {
         router.errorHandler(500, ctx -> {
             if (ctx.failure() instanceof BadParameterException) {
                 Problems.badRequest(ctx, ctx.failure().getMessage());
+                return;
+            }
+            if (ctx.failure() instanceof ApiException api) {
+                api.send(ctx);
                 return;
             }
             LOG.warn("{} {} failed", ctx.request().method(), ctx.request().path(), ctx.failure());

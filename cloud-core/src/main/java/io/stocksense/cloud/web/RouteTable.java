@@ -9,21 +9,34 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
  * Registers exact-path routes and remembers which methods each path allows, so the final fallback can
  * tell "no such resource" (404) from "wrong method" (405 with an {@code Allow} header). Vert.x's own
  * decision depends on the order and shape of every route (static files, auth guards), so it is not used.
+ *
+ * <p>Every route under {@code /api/} declares a permission ({@code "resource:action"}); the guard made
+ * for it runs before the route's handler (and after the bearer check, which is mounted first). A route
+ * under {@code /api/} without a permission is refused at registration, so such a server does not start.
+ * The few public API routes (the token endpoint, the OpenAPI document) are registered with
+ * {@link #publicGet}/{@link #publicPost}.
  */
 public final class RouteTable {
 
     private final Router router;
+    private final Function<String, Handler<RoutingContext>> guards;
     private final Map<String, Set<String>> allowed = new ConcurrentHashMap<>();
     private final Map<String, String> permissions = new ConcurrentHashMap<>();
 
-    public RouteTable(Router router) {
+    /**
+     * @param guards makes the handler that checks one permission; it calls {@code next()} when the caller
+     *               holds it and answers 403 otherwise
+     */
+    public RouteTable(Router router, Function<String, Handler<RoutingContext>> guards) {
         this.router = router;
+        this.guards = guards;
     }
 
     public Router router() {
@@ -69,6 +82,17 @@ public final class RouteTable {
             throw new IllegalArgumentException("route " + method + " " + path + " declares a bad permission: " + permission);
         }
         permissions.put(method.name() + " " + path, permission);
+        router.route(method, path).handler(guards.apply(permission));
+    }
+
+    /** An {@code /api/} route that needs no token and no permission (the token endpoint, the OpenAPI document). */
+    public void publicGet(String path, Handler<RoutingContext> handler) {
+        addRoute(HttpMethod.GET, path, handler);
+        allowed.computeIfAbsent(path, p -> new TreeSet<>()).add(HttpMethod.HEAD.name());
+    }
+
+    public void publicPost(String path, Handler<RoutingContext> handler) {
+        addRoute(HttpMethod.POST, path, handler);
     }
 
     public void get(String path, Handler<RoutingContext> handler) {
@@ -92,7 +116,16 @@ public final class RouteTable {
         add(HttpMethod.DELETE, path, handler);
     }
 
+    /** Routes outside {@code /api/} (health, readiness, metrics) need no permission. */
     private void add(HttpMethod method, String path, Handler<RoutingContext> handler) {
+        if (path.startsWith("/api/") && !permissions.containsKey(method.name() + " " + path)) {
+            throw new IllegalStateException("route " + method + " " + path + " declares no permission; register it with"
+                    + " routes." + method.name().toLowerCase(java.util.Locale.ROOT) + "(path, \"resource:action\", handler)");
+        }
+        addRoute(method, path, handler);
+    }
+
+    private void addRoute(HttpMethod method, String path, Handler<RoutingContext> handler) {
         router.route(method, path).handler(handler);
         allowed.computeIfAbsent(path, p -> new TreeSet<>()).add(method.name());
     }

@@ -1,5 +1,6 @@
 package io.stocksense.cloud.auth.store;
 
+import io.stocksense.cloud.auth.domain.Role;
 import io.stocksense.cloud.auth.domain.Secrets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.SQLException;
+import java.util.EnumSet;
 import java.util.Optional;
 
 /**
@@ -44,7 +46,7 @@ public final class AdminBootstrap {
         Optional<String> hash = store.passwordHash(ADMIN);
         if (configuredPassword != null) {
             if (hash.isEmpty() || !Secrets.passwordMatches(configuredPassword, hash.get())) {
-                store.setPassword(ADMIN, configuredPassword);
+                store.setPassword(ADMIN, configuredPassword, EnumSet.of(Role.ADMIN));
                 LOG.info("user admin: password set from STOCKSENSE_ADMIN_PASSWORD");
             }
             return Optional.empty();
@@ -54,7 +56,7 @@ public final class AdminBootstrap {
         }
         String generated = Secrets.generatePassword(GENERATED_LENGTH);
         writePasswordFile(generated);
-        store.setPassword(ADMIN, generated);
+        store.setPassword(ADMIN, generated, EnumSet.of(Role.ADMIN));
         LOG.info("user admin created with a generated password (kept in {})", cloudDir.resolve(PASSWORD_FILE));
         return Optional.of(generated);
     }

@@ -15,7 +15,10 @@ import java.util.Set;
  */
 public final class BearerAuthHandler implements Handler<RoutingContext> {
 
+    /** The user name (a String) of the authenticated caller. */
     public static final String USER_KEY = "stocksense.user";
+    /** The authenticated caller's {@link io.stocksense.cloud.auth.domain.Principal}: roles and warehouse scope. */
+    public static final String PRINCIPAL_KEY = "stocksense.principal";
 
     private final AuthStore store;
     private final Set<String> queryTokenPaths;
@@ -39,13 +42,15 @@ public final class BearerAuthHandler implements Handler<RoutingContext> {
             } else if (ar.result().isEmpty()) {
                 Problems.unauthorized(ctx, "the bearer token is unknown, expired or revoked; get a new one from POST /api/v1/auth/token");
             } else {
-                ctx.put(USER_KEY, ar.result().get());
+                ctx.put(USER_KEY, ar.result().get().username());
+                ctx.put(PRINCIPAL_KEY, ar.result().get());
                 ctx.next();
             }
         });
     }
 
-    private String token(RoutingContext ctx) {
+    /** The bearer token of this request, or null. */
+    public String token(RoutingContext ctx) {
         String header = ctx.request().getHeader("Authorization");
         if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
             String t = header.substring(7).trim();

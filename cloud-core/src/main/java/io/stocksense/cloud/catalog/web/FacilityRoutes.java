@@ -43,23 +43,23 @@ final class FacilityRoutes {
     }
 
     void mount(RouteTable routes) {
-        routes.get("/api/v1/locations", guard(this::listLocations));
-        routes.post("/api/v1/locations", guard(ctx -> {
+        routes.get("/api/v1/locations", "locations:view", guard(this::listLocations));
+        routes.post("/api/v1/locations", "locations:create", guard(ctx -> {
             StorageLocation l = valid(MasterDataHttp.object(ctx, StorageLocation.FIELDS, "location"), StorageLocation::read);
             MasterDataHttp.run(ctx, () -> {
                 locations.create(l);
                 return locationOrFail(l.warehouse(), l.code());
             }, v -> MasterDataHttp.created(ctx, "/api/v1/locations/" + v.warehouse() + "/" + v.code(), v));
         }));
-        routes.get("/api/v1/locations/tree", guard(ctx -> {
+        routes.get("/api/v1/locations/tree", "locations:view", guard(ctx -> {
             String warehouse = Params.text(ctx, "warehouse");
             MasterDataHttp.run(ctx, () -> locations.tree(warehouse), t -> MasterDataHttp.json(ctx, 200, t));
         }));
-        routes.get(LOC_ITEM, guard(ctx -> MasterDataHttp.run(ctx,
+        routes.get(LOC_ITEM, "locations:view", guard(ctx -> MasterDataHttp.run(ctx,
                 () -> locationOrFail(ctx.pathParam("warehouse"), ctx.pathParam("code")), v -> MasterDataHttp.json(ctx, 200, v))));
-        routes.put(LOC_ITEM, guard(ctx -> writeLocation(ctx, false)));
-        routes.patch(LOC_ITEM, guard(ctx -> writeLocation(ctx, true)));
-        routes.delete(LOC_ITEM, guard(ctx -> MasterDataHttp.run(ctx, () -> {
+        routes.put(LOC_ITEM, "locations:edit", guard(ctx -> writeLocation(ctx, false)));
+        routes.patch(LOC_ITEM, "locations:edit", guard(ctx -> writeLocation(ctx, true)));
+        routes.delete(LOC_ITEM, "locations:delete", guard(ctx -> MasterDataHttp.run(ctx, () -> {
             if (!locations.delete(ctx.pathParam("warehouse"), ctx.pathParam("code"))) {
                 throw new MasterDataNotFoundException("no location '" + ctx.pathParam("code") + "' in warehouse '"
                         + ctx.pathParam("warehouse") + "'");
@@ -67,31 +67,31 @@ final class FacilityRoutes {
             return true;
         }, v -> ctx.response().setStatusCode(204).end())));
 
-        routes.get("/api/v1/warehouses", ctx -> MasterDataHttp.run(ctx, catalog::warehouses, v -> MasterDataHttp.json(ctx, 200, v)));
-        routes.post("/api/v1/warehouses", guard(ctx -> {
+        routes.get("/api/v1/warehouses", "warehouses:view", ctx -> MasterDataHttp.run(ctx, catalog::warehouses, v -> MasterDataHttp.json(ctx, 200, v)));
+        routes.post("/api/v1/warehouses", "warehouses:create", guard(ctx -> {
             StorageWarehouse w = valid(MasterDataHttp.object(ctx, StorageWarehouse.FIELDS, "warehouse"), StorageWarehouse::read);
             MasterDataHttp.run(ctx, () -> {
                 facilities.createWarehouse(w);
                 return w;
             }, v -> MasterDataHttp.created(ctx, "/api/v1/warehouses/" + v.code(), v));
         }));
-        routes.get(WH_ITEM, guard(ctx -> MasterDataHttp.run(ctx, () -> catalog.warehouses().stream()
+        routes.get(WH_ITEM, "warehouses:view", guard(ctx -> MasterDataHttp.run(ctx, () -> catalog.warehouses().stream()
                 .filter(w -> w.code().equals(ctx.pathParam("code"))).findFirst()
                 .orElseThrow(() -> new MasterDataNotFoundException("no warehouse '" + ctx.pathParam("code") + "'")),
                 v -> MasterDataHttp.json(ctx, 200, v))));
-        routes.put(WH_ITEM, guard(this::replaceWarehouse));
-        routes.delete(WH_ITEM, guard(ctx -> MasterDataHttp.run(ctx, () -> {
+        routes.put(WH_ITEM, "warehouses:edit", guard(this::replaceWarehouse));
+        routes.delete(WH_ITEM, "warehouses:delete", guard(ctx -> MasterDataHttp.run(ctx, () -> {
             if (!facilities.deleteWarehouse(ctx.pathParam("code"))) {
                 throw new MasterDataNotFoundException("no warehouse '" + ctx.pathParam("code") + "'");
             }
             return true;
         }, v -> ctx.response().setStatusCode(204).end())));
 
-        routes.get("/api/v1/devices", guard(ctx -> {
+        routes.get("/api/v1/devices", "devices:view", guard(ctx -> {
             String warehouse = Params.text(ctx, "warehouse");
             MasterDataHttp.run(ctx, () -> facilities.devices(warehouse), v -> MasterDataHttp.json(ctx, 200, v));
         }));
-        routes.post("/api/v1/devices", guard(ctx -> {
+        routes.post("/api/v1/devices", "devices:create", guard(ctx -> {
             DeviceEntry d = valid(MasterDataHttp.object(ctx, DeviceEntry.FIELDS, "device"), DeviceEntry::read);
             MasterDataHttp.run(ctx, () -> facilities.createDevice(d),
                     v -> MasterDataHttp.created(ctx, "/api/v1/devices?warehouse=" + (v.warehouse() == null ? "" : v.warehouse()), v));

@@ -11,6 +11,7 @@ import io.stocksense.cloud.catalog.domain.ValidationException;
 import io.stocksense.cloud.catalog.store.KeyedTable;
 import io.stocksense.cloud.web.ApiJson;
 import io.stocksense.cloud.web.Params;
+import io.stocksense.cloud.web.Responses;
 import io.stocksense.cloud.web.RouteTable;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
@@ -57,17 +58,18 @@ final class KeyedResourceRoutes<T> {
 
     void mount(RouteTable routes) {
         String item = path + "/:key";
-        routes.get(path, guard(this::list));
-        routes.post(path, guard(this::create));
-        routes.get(path + "/export", guard(this::export));
+        String resource = path.substring(path.lastIndexOf('/') + 1);
+        routes.get(path, resource + ":view", guard(this::list));
+        routes.post(path, resource + ":create", guard(this::create));
+        routes.get(path + "/export", resource + ":view", guard(this::export));
         routes.router().post(path + "/import").handler(BodyHandler.create().setBodyLimit(IMPORT_BODY_LIMIT)
                 .setHandleFileUploads(false));
-        routes.post(path + "/import", guard(this::importCsv));
-        routes.get(item, guard(ctx -> MasterDataHttp.run(ctx, () -> find(ctx.pathParam("key")),
+        routes.post(path + "/import", resource + ":create", guard(this::importCsv));
+        routes.get(item, resource + ":view", guard(ctx -> MasterDataHttp.run(ctx, () -> find(ctx.pathParam("key")),
                 v -> MasterDataHttp.json(ctx, 200, view.apply(v)))));
-        routes.put(item, guard(this::replace));
-        routes.patch(item, guard(this::merge));
-        routes.delete(item, guard(this::delete));
+        routes.put(item, resource + ":edit", guard(this::replace));
+        routes.patch(item, resource + ":edit", guard(this::merge));
+        routes.delete(item, resource + ":delete", guard(this::delete));
     }
 
     static Handler<RoutingContext> guard(Handler<RoutingContext> h) {
@@ -106,6 +108,7 @@ final class KeyedResourceRoutes<T> {
         body.put(keyField, k);
         T value = valid(body);
         MasterDataHttp.run(ctx, () -> {
+            Responses.auditBefore(ctx, table.find(k).map(view).orElse(null));
             if (!table.update(value)) {
                 throw notFound(k);
             }
@@ -121,7 +124,9 @@ final class KeyedResourceRoutes<T> {
             throw new ValidationException(keyField, "must match the URL ('" + k + "') or be left out; keys cannot be renamed");
         }
         MasterDataHttp.run(ctx, () -> {
-            ObjectNode merged = ApiJson.MAPPER.valueToTree(view.apply(find(k)));
+            Object before = view.apply(find(k));
+            Responses.auditBefore(ctx, before);
+            ObjectNode merged = ApiJson.MAPPER.valueToTree(before);
             merged.setAll(patch);
             T value = valid(merged);
             if (!table.update(value)) {
@@ -134,6 +139,7 @@ final class KeyedResourceRoutes<T> {
     private void delete(RoutingContext ctx) {
         String k = ctx.pathParam("key");
         MasterDataHttp.run(ctx, () -> {
+            Responses.auditBefore(ctx, table.find(k).map(view).orElse(null));
             if (!table.delete(k)) {
                 throw notFound(k);
             }

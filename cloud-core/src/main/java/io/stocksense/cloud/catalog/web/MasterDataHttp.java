@@ -12,6 +12,7 @@ import io.stocksense.cloud.web.ApiJson;
 import io.stocksense.cloud.web.Blocking;
 import io.stocksense.cloud.web.Params;
 import io.stocksense.cloud.web.Problems;
+import io.stocksense.cloud.web.Responses;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 
@@ -112,23 +113,11 @@ final class MasterDataHttp {
 
     /** Answers a page as a plain JSON array; the paging facts travel in headers. */
     static void page(RoutingContext ctx, Page<?> page, List<?> items) {
-        ctx.response().putHeader("X-Total-Count", Long.toString(page.total()))
-                .putHeader("X-Page", Integer.toString(page.page()))
-                .putHeader("X-Page-Size", Integer.toString(page.size()))
-                .putHeader("Access-Control-Expose-Headers", "X-Total-Count, X-Page, X-Page-Size, Link");
-        if ((long) page.page() * page.size() < page.total()) {
-            String q = ctx.request().query() == null ? "" : ctx.request().query().replaceAll("(^|&)page=[^&]*", "");
-            q = q.isEmpty() || q.startsWith("&") ? q : "&" + q;
-            ctx.response().putHeader("Link", "<" + ctx.request().path() + "?page=" + (page.page() + 1) + q + ">; rel=\"next\"");
-        }
-        json(ctx, 200, items);
+        Responses.page(ctx, page.page(), page.size(), page.total(), items);
     }
 
     static void json(RoutingContext ctx, int status, Object body) {
-        if (!ctx.response().ended()) {
-            ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json; charset=utf-8")
-                    .putHeader("Cache-Control", "no-store").end(ApiJson.write(body));
-        }
+        Responses.json(ctx, status, body);
     }
 
     static void created(RoutingContext ctx, String location, Object body) {

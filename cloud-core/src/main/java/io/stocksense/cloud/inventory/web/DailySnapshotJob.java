@@ -1,6 +1,10 @@
 package io.stocksense.cloud.inventory.web;
 
+import io.stocksense.cloud.audit.domain.AuditEntry;
+import io.stocksense.cloud.audit.store.AuditStore;
+import io.stocksense.cloud.inventory.api.SnapshotView;
 import io.stocksense.cloud.inventory.store.SnapshotStore;
+import io.stocksense.cloud.web.ApiJson;
 import io.vertx.core.Vertx;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,22 +28,31 @@ public final class DailySnapshotJob {
     private DailySnapshotJob() {
     }
 
-    public static void schedule(Vertx vertx, SnapshotStore snapshots) {
+    public static void schedule(Vertx vertx, SnapshotStore snapshots, AuditStore audit) {
         long delay = Math.max(1, Duration.between(Instant.now(), nextRun(Instant.now())).toMillis());
         vertx.setTimer(delay, id -> {
-            vertx.executeBlocking(() -> snapshots.take(null, "system"), false).onComplete(ar -> {
+            vertx.executeBlocking(() -> {
+                SnapshotView taken = snapshots.take(null, "system");
+                audit.append(AuditEntry.system("closing-snapshot", "inventory", taken.snapshotAt().toString(), ApiJson.write(taken)));
+                return taken;
+            }, false).onComplete(ar -> {
                 if (ar.succeeded()) {
                     LOG.info("closing snapshot at {}: {} levels", ar.result().snapshotAt(), ar.result().rows());
                 } else {
                     LOG.warn("closing snapshot failed: {}", ar.cause().toString());
                 }
-                schedule(vertx, snapshots);
+                schedule(vertx, snapshots, audit);
             });
         });
     }
 
     static Instant nextRun(Instant now) {
-        Instant today = now.atZone(ZoneOffset.UTC).truncatedTo(ChronoUnit.DAYS).toInstant().plus(AFTER_MIDNIGHT);
+        return nextRun(now, AFTER_MIDNIGHT);
+    }
+
+    /** The next instant {@code afterMidnight} past a UTC midnight, after {@code now}. */
+    public static Instant nextRun(Instant now, Duration afterMidnight) {
+        Instant today = now.atZone(ZoneOffset.UTC).truncatedTo(ChronoUnit.DAYS).toInstant().plus(afterMidnight);
         return today.isAfter(now) ? today : today.plus(Duration.ofDays(1));
     }
 }

@@ -2,6 +2,7 @@ package io.stocksense.cloud.inventory.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.stocksense.cloud.auth.web.PermissionGuard;
 import io.stocksense.cloud.inventory.api.StocktakeCount;
 import io.stocksense.cloud.inventory.store.StocktakeStore;
 import io.stocksense.cloud.reconcile.ReconciliationService;
@@ -33,19 +34,20 @@ public final class StocktakeRoutes {
     }
 
     public void mount(RouteTable routes) {
-        routes.post("/api/v1/stocktakes", ctx -> {
+        routes.post("/api/v1/stocktakes", "stocktakes:create", ctx -> {
             JsonBody b = JsonBody.of(ctx, false);
             JsonNode n = node(ctx);
             List<String> locations = n.has("locations") ? texts(n.get("locations"), "locations") : null;
             String warehouse = b.required("warehouse");
             String zone = b.optional("zone");
+            PermissionGuard.requireScope(ctx, warehouse);
             Writes.respond(ctx, 201, () -> stocktakes.create(warehouse, zone, locations, Writes.user(ctx)));
         });
-        routes.get("/api/v1/stocktakes/:id", ctx -> {
+        routes.get("/api/v1/stocktakes/:id", "stocktakes:view", ctx -> {
             long id = id(ctx);
             Writes.respond(ctx, 200, () -> stocktakes.get(id));
         });
-        routes.post("/api/v1/stocktakes/:id/counts", ctx -> {
+        routes.post("/api/v1/stocktakes/:id/counts", "stocktakes:edit", ctx -> {
             long id = id(ctx);
             JsonNode n = node(ctx);
             if (n.isObject() && n.has("epcs")) {
@@ -58,12 +60,19 @@ public final class StocktakeRoutes {
                 Writes.respond(ctx, 200, () -> stocktakes.count(id, counts, List.of(), Writes.user(ctx)));
             }
         });
-        routes.post("/api/v1/stocktakes/:id/post", ctx -> {
+        routes.post("/api/v1/stocktakes/:id/post", "stocktakes:approve", ctx -> {
             long id = id(ctx);
             String reason = JsonBody.of(ctx, true).optional("reason");
-            Writes.respond(ctx, 200, () -> stocktakes.post(id, reason == null ? "stocktake " + id : reason, Writes.user(ctx)));
+            Writes.respond(ctx, 200, () -> {
+                // posting changes stock: a scoped user may post only its own warehouses' stocktakes
+                var st = stocktakes.get(id);
+                if (st.isPresent()) {
+                    PermissionGuard.requireScope(ctx, st.get().warehouse());
+                }
+                return stocktakes.post(id, reason == null ? "stocktake " + id : reason, Writes.user(ctx));
+            });
         });
-        routes.post("/api/v1/observations", ctx -> {
+        routes.post("/api/v1/observations", "observations:create", ctx -> {
             JsonBody b = JsonBody.of(ctx, false);
             if (!Reconciler.SHELF_COUNT.equals(b.required("kind"))) {
                 throw new BadParameterException("kind must be " + Reconciler.SHELF_COUNT);
@@ -72,7 +81,7 @@ public final class StocktakeRoutes {
                     b.required("location"), b.decimal("count"), node(ctx).get("evidence"));
             Writes.respond(ctx, 201, () -> reconciliation.observe(o));
         });
-        routes.post("/api/v1/inventory/reconcile", ctx -> Writes.respond(ctx, 200, reconciliation::reconcileAll));
+        routes.post("/api/v1/inventory/reconcile", "inventory:edit", ctx -> Writes.respond(ctx, 200, reconciliation::reconcileAll));
     }
 
     /** Manual counts: an array of {@code {"sku","location","lot"?,"counted"}}. */

@@ -1,23 +1,29 @@
 package io.stocksense.cloud.inventory.web;
 
+import io.stocksense.cloud.auth.web.PermissionGuard;
 import io.stocksense.cloud.inventory.api.TransferReceipt;
 import io.stocksense.cloud.inventory.api.TransferRequest;
+import io.stocksense.cloud.inventory.api.TransferView;
 import io.stocksense.cloud.inventory.store.TransferStore;
 import io.stocksense.cloud.web.BadParameterException;
 import io.stocksense.cloud.web.Blocking;
 import io.stocksense.cloud.web.Params;
+import io.stocksense.cloud.web.Responses;
 import io.stocksense.cloud.web.RouteTable;
 import io.vertx.ext.web.RoutingContext;
 
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * Transfers between warehouses: {@code POST /api/v1/transfers} (multi-line {@code lines[]} or the
  * single-line shape), {@code GET /api/v1/transfers[/{id}]}, {@code POST /{id}/ship} and
  * {@code POST /{id}/receive} (optionally per line). Bodies are parsed on the event loop (a bad one is a
- * 400 problem); the transactions run on worker threads.
+ * 400 problem); the transactions run on worker threads. A user limited to some warehouses may move stock
+ * only between those (403 otherwise).
  */
 public final class TransferRoutes {
 
@@ -32,6 +38,7 @@ public final class TransferRoutes {
     public void mount(RouteTable routes) {
         routes.post("/api/v1/transfers", "transfers:create", ctx -> {
             TransferRequest r = request(JsonBody.of(ctx, false));
+            PermissionGuard.requireScope(ctx, r.fromWarehouse(), r.toWarehouse());
             Writes.respond(ctx, 201, () -> transfers.create(r, Writes.user(ctx)));
         });
         routes.get("/api/v1/transfers", "transfers:view", ctx -> {
@@ -49,14 +56,29 @@ public final class TransferRoutes {
         });
         routes.post("/api/v1/transfers/:id/ship", "transfers:edit", ctx -> {
             long id = id(ctx);
-            Writes.respond(ctx, 200, () -> transfers.ship(id, Writes.user(ctx)));
+            Writes.respond(ctx, 200, () -> {
+                inScope(ctx, id);
+                return transfers.ship(id, Writes.user(ctx));
+            });
         });
         routes.post("/api/v1/transfers/:id/receive", "transfers:edit", ctx -> {
             long id = id(ctx);
             JsonBody b = JsonBody.of(ctx, true);
             TransferReceipt receipt = b.has("lines") ? receipt(b) : null;
-            Writes.respond(ctx, 200, () -> transfers.receive(id, receipt, Writes.user(ctx)));
+            Writes.respond(ctx, 200, () -> {
+                inScope(ctx, id);
+                return transfers.receive(id, receipt, Writes.user(ctx));
+            });
         });
+    }
+
+    /** A scoped user may ship or receive only transfers between its own warehouses; the transfer is audited as before. */
+    private void inScope(RoutingContext ctx, long id) throws SQLException {
+        Optional<TransferView> t = transfers.get(id);
+        Responses.auditBefore(ctx, t.orElse(null));
+        if (t.isPresent()) {
+            PermissionGuard.requireScope(ctx, t.get().fromWarehouse(), t.get().toWarehouse());
+        }
     }
 
     private static TransferRequest request(JsonBody b) {

@@ -23,7 +23,7 @@ public final class TelemetryRoutes {
     }
 
     public void mount(RouteTable routes) {
-        routes.get("/api/v1/telemetry/latest", ctx -> Blocking.json(ctx, store::latest));
+        routes.get("/api/v1/telemetry/latest", "telemetry:view", ctx -> Blocking.json(ctx, store::latest));
         routes.get("/api/v1/telemetry/series", "telemetry:view", ctx -> {
             String warehouse = required(Params.text(ctx, "warehouse"), "warehouse");
             String zone = required(Params.text(ctx, "zone"), "zone");
