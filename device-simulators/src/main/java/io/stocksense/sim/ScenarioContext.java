@@ -80,7 +80,7 @@ final class ScenarioContext {
                 Optional<Product> product = site.product(d.shelf().sku());
                 product.ifPresent(p -> shelves.add(new SmartShelfSimulator(d, p, sink, clock, deviceRandom)));
             } else if (d.family() == DeviceFamily.CLIMATE_SENSOR) {
-                climates.add(new ClimateSensorSimulator(d, setpoint(d), sink, deviceRandom));
+                climates.add(new ClimateSensorSimulator(d, setpoint(d), sink, clock, deviceRandom));
             }
         } catch (IllegalArgumentException e) {
             LOG.warn("not simulating {}: {}", d.id(), e.getMessage());
