@@ -61,6 +61,14 @@ public final class GpioPinSimulator {
         return find(device, DigitalInput.class) != null;
     }
 
+    /**
+     * Puts an input at its resting level, as the wiring holds it at power-up: door closed, beam whole.
+     * Pi4J's mock board starts every input LOW, which for an active-low light barrier means "broken".
+     */
+    public void rest(Device device) {
+        set(device, false);
+    }
+
     /** The door opens (or the beam is broken): the input goes active. */
     public void activate(Device device) {
         set(device, true);
