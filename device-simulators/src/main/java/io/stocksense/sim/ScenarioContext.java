@@ -13,6 +13,8 @@ import io.stocksense.sim.device.MessageSink;
 import io.stocksense.sim.device.RfidPortalSimulator;
 import io.stocksense.sim.device.SimClock;
 import io.stocksense.sim.device.SmartShelfSimulator;
+import io.stocksense.sim.fault.FaultInjector;
+import io.stocksense.sim.fault.FaultRule;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,11 +23,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
@@ -54,20 +58,57 @@ final class ScenarioContext {
     final Map<String, List<CaseTags.Case>> inStock = new LinkedHashMap<>();
     private final Map<StockKey, BigDecimal> expected = new LinkedHashMap<>();
     private final Map<String, Instant> portalQuietAt = new LinkedHashMap<>();
+    private final ScenarioProgress progress;
+    private final FaultInjector faults;
     private int climateRounds;
 
     ScenarioContext(Site site, MessageSink sink, SimClock clock, long seed, String scenario, int palletSize) {
+        this(site, sink, clock, seed, scenario, palletSize, EnumSet.allOf(DeviceFamily.class), List.of(), new ScenarioProgress());
+    }
+
+    /**
+     * @param families the device families to simulate; the site's other devices stay silent
+     * @param rules    faults to inject between the simulators and {@code sink}
+     */
+    ScenarioContext(Site site, MessageSink sink, SimClock clock, long seed, String scenario, int palletSize,
+                    Set<DeviceFamily> families, List<FaultRule> rules, ScenarioProgress progress) {
         this.site = site;
         this.clock = clock;
         this.seed = seed;
         this.palletSize = palletSize;
+        this.progress = progress;
         this.random = new Random(seed ^ ((long) scenario.hashCode() << 32));
         this.caseTags = new CaseTags(site);
+        List<Device> simulated = new ArrayList<>();
         for (Device d : site.devices()) {
             boolean placed = d.warehouse() != null && (d.location() != null || d.family() == DeviceFamily.CLIMATE_SENSOR);
-            if (d.transport() == Transport.MQTT && d.address() != null && placed) {
-                addSimulator(d, sink);
+            if (d.transport() == Transport.MQTT && d.address() != null && placed && families.contains(d.family())) {
+                simulated.add(d);
             }
+        }
+        this.faults = rules.isEmpty() ? null
+                : new FaultInjector(sink, rules, topic -> deviceOf(simulated, topic), clock, new Random(seed * 17 + 5));
+        MessageSink faulty = faults == null ? sink : faults;
+        MessageSink counted = (topic, payload) -> {
+            progress.message();
+            faulty.publish(topic, payload);
+        };
+        simulated.forEach(d -> addSimulator(d, counted));
+    }
+
+    private static String deviceOf(List<Device> devices, String topic) {
+        for (Device d : devices) {
+            if (TopicFilter.matches(d.address(), topic)) {
+                return d.id();
+            }
+        }
+        return null;
+    }
+
+    /** Sends what the fault injector still holds back; called once the scenario's own steps are done. */
+    void flushFaults() {
+        if (faults != null) {
+            clock.atomically(faults::flush);
         }
     }
 
@@ -80,7 +121,7 @@ final class ScenarioContext {
                 Optional<Product> product = site.product(d.shelf().sku());
                 product.ifPresent(p -> shelves.add(new SmartShelfSimulator(d, p, sink, clock, deviceRandom)));
             } else if (d.family() == DeviceFamily.CLIMATE_SENSOR) {
-                climates.add(new ClimateSensorSimulator(d, setpoint(d), sink, deviceRandom));
+                climates.add(new ClimateSensorSimulator(d, setpoint(d), sink, clock, deviceRandom));
             }
         } catch (IllegalArgumentException e) {
             LOG.warn("not simulating {}: {}", d.id(), e.getMessage());
@@ -101,19 +142,7 @@ final class ScenarioContext {
 
     /** An inbound pallet pass; waits first until the portal's previous pass has surely closed. */
     void receive(RfidPortalSimulator portal, List<CaseTags.Case> cases, String palletSsccHex) {
-        List<String> tags = epcs(cases);
-        if (palletSsccHex != null) {
-            tags.add(palletSsccHex);
-        }
-        awaitQuiet(portal);
-        clock.atomically(() -> portal.receive(tags));
-        markPass(portal);
-        for (CaseTags.Case c : cases) {
-            expect(c.sku(), portal.device(), 1);
-        }
-        inStock.computeIfAbsent(portal.device().id(), k -> new ArrayList<>()).addAll(cases);
-        step(portal.device().id() + ": inbound pallet, " + cases.size() + " cases " + bySku(cases)
-                + (palletSsccHex == null ? "" : " + pallet SSCC"));
+        receive(portal, cases, palletSsccHex, null, 0, 0);
     }
 
     /** An outbound pass of cases; each leaves the portal's location. */
@@ -197,8 +226,78 @@ final class ScenarioContext {
 
     // ---- bookkeeping ----------------------------------------------------------------------------
 
+    void advance() {
+        progress.advance();
+    }
+
     void step(String line) {
+        progress.step(line);
         LOG.info("{}", line);
+    }
+
+    Optional<RfidPortalSimulator> portal(String deviceId) {
+        return portals.stream().filter(p -> p.device().id().equals(deviceId)).findFirst();
+    }
+
+    Optional<SmartShelfSimulator> shelf(String deviceId) {
+        return shelves.stream().filter(p -> p.device().id().equals(deviceId)).findFirst();
+    }
+
+    /**
+     * An inbound pass with the pitfalls of a real dock: a neighbouring portal cross-reading the same
+     * tags weakly, tags in the staging area read faintly, and unencoded factory tags among the cases.
+     * Only the cases change stock, at this portal.
+     */
+    void receive(RfidPortalSimulator portal, List<CaseTags.Case> cases, String palletSsccHex, RfidPortalSimulator crossReader,
+                 int strayTags, int factoryTags) {
+        List<String> factory = new ArrayList<>();
+        for (int i = 0; i < factoryTags; i++) {
+            factory.add(randomHex("E280", 24));
+        }
+        List<String> stray = new ArrayList<>();
+        for (int i = 0; i < strayTags; i++) {
+            stray.add(randomHex("E200", 24));
+        }
+        List<String> tags = epcs(cases);
+        if (palletSsccHex != null) {
+            tags.add(palletSsccHex);
+        }
+        tags.addAll(factory);
+        awaitQuiet(portal);
+        if (crossReader != null) {
+            awaitQuiet(crossReader);
+        }
+        clock.atomically(() -> {
+            portal.strayReads(stray);
+            portal.receive(tags);
+            if (crossReader != null) {
+                crossReader.crossRead(tags);
+            }
+        });
+        markPass(portal);
+        if (crossReader != null) {
+            markPass(crossReader);
+        }
+        for (CaseTags.Case c : cases) {
+            expect(c.sku(), portal.device(), 1);
+        }
+        inStock.computeIfAbsent(portal.device().id(), k -> new ArrayList<>()).addAll(cases);
+        step(portal.device().id() + ": inbound pallet, " + cases.size() + " cases " + bySku(cases)
+                + (palletSsccHex == null ? "" : " + pallet SSCC") + (crossReader == null ? "" : ", cross-read by " + crossReader.device().id())
+                + (strayTags + factoryTags == 0 ? "" : ", " + strayTags + " stray and " + factoryTags + " factory tag(s)"));
+    }
+
+    private String randomHex(String prefix, int length) {
+        StringBuilder b = new StringBuilder(prefix);
+        while (b.length() < length) {
+            b.append(Character.toUpperCase(Character.forDigit(random.nextInt(16), 16)));
+        }
+        return b.toString();
+    }
+
+    /** Climate sensors of a zone (all when {@code zone} is null). */
+    List<ClimateSensorSimulator> climates(String zone) {
+        return climates.stream().filter(c -> zone == null || zone.equals(c.device().zone())).toList();
     }
 
     private void expect(String sku, Device device, int delta) {
@@ -218,7 +317,7 @@ final class ScenarioContext {
                 delta.put(k, v);
             }
         });
-        return new ScenarioResult(scenario, total, delta, perDevice);
+        return new ScenarioResult(scenario, total, delta, perDevice, faults == null ? Map.of() : faults.injected());
     }
 
     private static List<String> epcs(List<CaseTags.Case> cases) {

@@ -16,14 +16,30 @@ import java.util.Objects;
  *                            (−n) at the shelf's location; baselines change nothing; keys whose net is
  *                            zero are left out. It assumes the gateway saw each shelf empty (0 g) first.
  * @param messagesPerDevice   messages per device id, for every device the scenario could drive
+ * @param faultsInjected      per device id, how many messages each fault hit (drop, duplicate, reorder,
+ *                            garble, delay, unplug, broker-outage); the expected stock does NOT allow for
+ *                            them: a dropped shelf reading or an unplugged portal changes what the gateway
+ *                            can count, duplicates, reordering, delays and garbage must not
  */
 public record ScenarioResult(String scenario, long messagesSent, Map<StockKey, BigDecimal> expectedStockDelta,
-                             Map<String, Integer> messagesPerDevice) {
+                             Map<String, Integer> messagesPerDevice, Map<String, Map<String, Long>> faultsInjected) {
 
     public ScenarioResult {
         Objects.requireNonNull(scenario, "scenario");
         expectedStockDelta = Collections.unmodifiableMap(new LinkedHashMap<>(expectedStockDelta));
         messagesPerDevice = Collections.unmodifiableMap(new LinkedHashMap<>(messagesPerDevice));
+        faultsInjected = Collections.unmodifiableMap(new LinkedHashMap<>(faultsInjected));
+    }
+
+    /** A result without injected faults. */
+    public ScenarioResult(String scenario, long messagesSent, Map<StockKey, BigDecimal> expectedStockDelta,
+                          Map<String, Integer> messagesPerDevice) {
+        this(scenario, messagesSent, expectedStockDelta, messagesPerDevice, Map.of());
+    }
+
+    /** Messages hit by one fault, all devices together. */
+    public long faults(String fault) {
+        return faultsInjected.values().stream().mapToLong(m -> m.getOrDefault(fault, 0L)).sum();
     }
 
     /** Where stock changes: the ledger's SKU × warehouse × location. */

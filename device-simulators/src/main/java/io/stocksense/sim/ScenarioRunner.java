@@ -7,7 +7,17 @@ import io.stocksense.sim.device.SimulationStoppedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.stocksense.config.ConfigError;
+import io.stocksense.config.DeviceFamily;
+import io.stocksense.sim.fault.FaultRule;
+import io.stocksense.sim.script.ScenarioScript;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.Map;
 import java.util.Objects;
 
@@ -42,6 +52,10 @@ public final class ScenarioRunner {
     private final long seed;
     private volatile int palletSize = DEFAULT_PALLET_SIZE;
     private volatile Map<String, Integer> shelfStartCounts = Map.of();
+    private volatile Set<DeviceFamily> families = EnumSet.allOf(DeviceFamily.class);
+    private volatile List<FaultRule> faults = List.of();
+    private volatile Duration limit;
+    private final ScenarioProgress progress = new ScenarioProgress();
 
     /** A runner publishing to the broker at {@code mqttUrl} (e.g. {@code tcp://127.0.0.1:1883}) in real time. */
     public ScenarioRunner(Site site, String mqttUrl, long seed) {
@@ -63,15 +77,57 @@ public final class ScenarioRunner {
         this.seed = seed;
     }
 
-    /** The scenario names, in a sensible order of use. */
+    /** The scenario names, built-in ones first, then the bundled YAML scenarios. */
     public static List<String> scenarioNames() {
-        return List.copyOf(Scenarios.all().keySet());
+        List<String> names = new ArrayList<>(Scenarios.all().keySet());
+        names.addAll(BundledScripts.names());
+        return List.copyOf(names);
     }
 
     /** One line on what a scenario does, or null for an unknown name. */
     public static String describe(String scenarioName) {
         Scenarios.Scenario s = Scenarios.all().get(scenarioName);
-        return s == null ? null : s.description();
+        if (s != null) {
+            return s.description();
+        }
+        return BundledScripts.find(scenarioName).map(ScenarioScript::description).orElse(null);
+    }
+
+    /**
+     * What in a scenario script does not fit this site (unknown devices or zones, a device of the wrong
+     * family for its action); empty when the script can be played here.
+     */
+    public static List<ConfigError> check(ScenarioScript script, Site site) {
+        return ScriptedScenario.check(script, site);
+    }
+
+    /** Simulates only devices of these families; the site's others stay silent (default: all). */
+    public ScenarioRunner families(Set<DeviceFamily> families) {
+        if (families.isEmpty()) {
+            throw new IllegalArgumentException("at least one device family must be simulated");
+        }
+        this.families = EnumSet.copyOf(families);
+        return this;
+    }
+
+    /** Faults to inject into every run of this runner, besides a script's own. */
+    public ScenarioRunner faults(List<FaultRule> rules) {
+        this.faults = List.copyOf(rules);
+        return this;
+    }
+
+    /** Ends a run after this much real time (for the continuous {@code demo}: how long it plays). */
+    public ScenarioRunner stopAfter(Duration limit) {
+        if (limit == null || limit.compareTo(Duration.ZERO) <= 0) {
+            throw new IllegalArgumentException("the time limit must be positive");
+        }
+        this.limit = limit;
+        return this;
+    }
+
+    /** How far the current run has got; safe to read from any thread. */
+    public ScenarioProgress progress() {
+        return progress;
     }
 
     /**
@@ -104,19 +160,51 @@ public final class ScenarioRunner {
     public ScenarioResult run(String scenarioName) {
         Scenarios.Scenario scenario = Scenarios.all().get(scenarioName);
         if (scenario == null) {
+            Optional<ScenarioScript> script = BundledScripts.find(scenarioName);
+            if (script.isPresent()) {
+                return run(script.get());
+            }
             throw new IllegalArgumentException("unknown scenario '" + scenarioName + "'; valid: " + String.join(", ", scenarioNames()));
         }
+        return withSink(out -> play(scenario, out, faults, 0));
+    }
+
+    /**
+     * Plays a YAML scenario (see {@link io.stocksense.sim.script.ScenarioScriptParser}) with its own faults
+     * and this runner's, sped up by its speed.
+     *
+     * @throws IllegalArgumentException when the script does not fit the site ({@link #check})
+     */
+    public ScenarioResult run(ScenarioScript script) {
+        List<ConfigError> problems = check(script, site);
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException("scenario " + script.name() + " does not fit site " + site.siteId() + ":\n"
+                    + problems.stream().map(ConfigError::toString).collect(java.util.stream.Collectors.joining("\n")));
+        }
+        List<ScriptedScenario.Event> timeline = ScriptedScenario.timeline(script);
+        List<FaultRule> rules = new ArrayList<>(ScriptedScenario.realTimeFaults(script));
+        rules.addAll(faults);
+        Scenarios.Scenario play = new Scenarios.Scenario(script.name(), script.description(), false,
+                ctx -> ScriptedScenario.play(script, timeline, ctx));
+        return withSink(out -> play(play, out, rules, timeline.size()));
+    }
+
+    private ScenarioResult withSink(java.util.function.Function<MessageSink, ScenarioResult> body) {
         if (sink != null) {
-            return play(scenario, sink);
+            return body.apply(sink);
+        }
+        if (limit != null) {
+            stoppable.stopAfter(limit);
         }
         String clientId = "stocksense-sim-" + site.siteId() + "-" + Long.toHexString(System.nanoTime());
         try (MqttDevicePublisher publisher = new MqttDevicePublisher(mqttUrl, clientId)) {
-            return play(scenario, publisher);
+            return body.apply(publisher);
         }
     }
 
-    private ScenarioResult play(Scenarios.Scenario scenario, MessageSink out) {
-        ScenarioContext ctx = new ScenarioContext(site, out, clock, seed, scenario.name(), palletSize);
+    private ScenarioResult play(Scenarios.Scenario scenario, MessageSink out, List<FaultRule> rules, int steps) {
+        progress.start(scenario.name(), steps, limit);
+        ScenarioContext ctx = new ScenarioContext(site, out, clock, seed, scenario.name(), palletSize, families, rules, progress);
         ctx.shelves.forEach(shelf -> shelf.startAt(shelfStartCounts.getOrDefault(shelf.device().location(), 0)));
         LOG.info("scenario {} on site {} (seed {}): {} portal(s), {} shelf/shelves, {} climate sensor(s)", scenario.name(),
                 site.siteId(), seed, ctx.portals.size(), ctx.shelves.size(), ctx.climates.size());
@@ -127,6 +215,8 @@ public final class ScenarioRunner {
         } catch (SimulationStoppedException e) {
             LOG.info("scenario {} stopped", scenario.name());
         }
+        ctx.flushFaults();
+        progress.finish();
         ScenarioResult result = ctx.result(scenario.name());
         LOG.info("scenario {} done: {} messages", scenario.name(), result.messagesSent());
         return result;

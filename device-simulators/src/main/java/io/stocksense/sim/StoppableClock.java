@@ -17,6 +17,7 @@ final class StoppableClock implements SimClock {
 
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final ThreadLocal<int[]> atomicDepth = ThreadLocal.withInitial(() -> new int[1]);
+    private volatile long deadlineNanos = Long.MAX_VALUE;
 
     @Override
     public Instant now() {
@@ -31,7 +32,8 @@ final class StoppableClock implements SimClock {
                 Thread.sleep(duration.toMillis(), duration.toNanosPart() % 1_000_000);
                 return;
             }
-            if (stopped.await(duration.toNanos(), TimeUnit.NANOSECONDS)) {
+            long left = deadlineNanos == Long.MAX_VALUE ? Long.MAX_VALUE : deadlineNanos - System.nanoTime();
+            if (stopped.await(Math.min(duration.toNanos(), Math.max(0, left)), TimeUnit.NANOSECONDS) || duration.toNanos() >= left) {
                 throw new SimulationStoppedException();
             }
         } catch (InterruptedException e) {
@@ -49,6 +51,11 @@ final class StoppableClock implements SimClock {
         } finally {
             depth[0]--;
         }
+    }
+
+    /** Stops the simulation at its first sleep that would end after {@code limit} from now. */
+    void stopAfter(Duration limit) {
+        deadlineNanos = System.nanoTime() + limit.toNanos();
     }
 
     void stop() {

@@ -167,8 +167,9 @@ class ScenarioRunnerTest {
         SimClock clock = SimClock.virtual(T0, Duration.ofHours(1));
         assertThatThrownBy(() -> new ScenarioRunner(site, new RecordingSink(clock), clock, 1).run("party"))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("party").hasMessageContaining("e2e, receive-pallet, dispatch, shelf-picks, temperatures, demo");
-        assertThat(ScenarioRunner.scenarioNames()).containsExactly("e2e", "receive-pallet", "dispatch", "shelf-picks", "temperatures", "demo");
+                .hasMessageContaining("party").hasMessageContaining("e2e, receive-pallet, dispatch, shelf-picks, temperatures, demo, busy-dock");
+        assertThat(ScenarioRunner.scenarioNames()).containsExactly("e2e", "receive-pallet", "dispatch", "shelf-picks", "temperatures", "demo",
+                "busy-dock", "cold-chain-failure", "unreliable-devices");
     }
 
     @Test

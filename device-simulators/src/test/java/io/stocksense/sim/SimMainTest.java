@@ -35,8 +35,12 @@ class SimMainTest {
     @Test
     void listNamesEveryScenario() {
         assertThat(run("--list")).isZero();
-        assertThat(out()).contains("e2e", "receive-pallet", "dispatch", "shelf-picks", "temperatures", "demo");
-        assertThat(out().lines().count()).isEqualTo(6);
+        assertThat(out()).contains("e2e", "receive-pallet", "dispatch", "shelf-picks", "temperatures", "demo",
+                "busy-dock", "cold-chain-failure", "unreliable-devices");
+        assertThat(out().lines().count()).isEqualTo(9);
+        out.reset();
+        assertThat(run("list")).isZero();
+        assertThat(out().lines().count()).isEqualTo(9);
     }
 
     @Test

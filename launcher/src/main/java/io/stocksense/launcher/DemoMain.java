@@ -16,10 +16,6 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,16 +55,13 @@ public final class DemoMain {
         CloudConfig base = CloudConfig.fromEnv(env);
         CloudConfig cloudConfig = new CloudConfig(base.httpPort(), base.mqttPort(), base.dataDir(), base.dbUrl(),
                 base.dbUser(), base.dbPassword(), base.mqttUrl(), base.adminPassword(), List.of(siteFile), true);
-        CloudCore cloud = CloudCore.start(cloudConfig);
-
         GatewayConfig gw = GatewayConfig.fromEnv(site, DEMO_GATEWAY, env);
-        int gwPort = portOrFree(gw.httpPort());
-        GatewayConfig gatewayConfig = new GatewayConfig(site, DEMO_GATEWAY, cloud.mqttUrl(), cloud.mqttUrl(),
-                gw.dataDir(), gwPort, gw.ackTimeout());
-        EdgeGateway gateway = EdgeGateway.start(gatewayConfig);
+        LocalWarehouse warehouse = LocalWarehouse.start(cloudConfig, site, DEMO_GATEWAY, gw.dataDir(), portOrFree(gw.httpPort()),
+                gw.ackTimeout());
+        CloudCore cloud = warehouse.cloud();
+        EdgeGateway gateway = warehouse.gateway();
 
-        ScenarioRunner simulators = new ScenarioRunner(site, cloud.mqttUrl(), System.nanoTime())
-                .shelfStartCounts(shelfCounts(cloud, site));
+        ScenarioRunner simulators = warehouse.simulators(System.nanoTime());
         Thread simThread = new Thread(() -> {
             try {
                 simulators.run("demo");
@@ -81,8 +74,7 @@ public final class DemoMain {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("Stopping the demo...");
             simulators.stop();
-            gateway.close();
-            cloud.close();
+            warehouse.close();
         }, "demo-shutdown"));
 
         simThread.start();
@@ -90,31 +82,6 @@ public final class DemoMain {
         System.out.println(banner(cloud, gateway, dashboard, password(cloud, cloudConfig)));
         BrowserOpener.tryOpen(dashboard);
         Thread.currentThread().join();
-    }
-
-    /**
-     * What each smart-shelf slot holds according to the ledger, so that a restarted demo's simulated
-     * shelves resume from there instead of replaying an empty shelf (which the gateway, remembering
-     * the slot's weight, would rightly count as a pick of everything).
-     */
-    static Map<String, Integer> shelfCounts(CloudCore cloud, Site site) throws SQLException {
-        Map<String, Integer> counts = new HashMap<>();
-        try (Connection c = cloud.dataSource().getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT location, SUM(quantity) FROM stock_level WHERE sku = ? AND location = ? GROUP BY location")) {
-            for (var device : site.devices()) {
-                if (device.shelf() == null || device.location() == null) {
-                    continue;
-                }
-                ps.setString(1, device.shelf().sku());
-                ps.setString(2, device.location());
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (rs.next()) {
-                        counts.put(device.location(), Math.max(0, rs.getBigDecimal(2).intValue()));
-                    }
-                }
-            }
-        }
-        return counts;
     }
 
     static String banner(CloudCore cloud, EdgeGateway gateway, String dashboard, String password) {

@@ -6,9 +6,7 @@ import io.stocksense.cloud.CloudCore;
 import io.stocksense.config.Site;
 import io.stocksense.config.SiteLoader;
 import io.stocksense.edge.EdgeGateway;
-import io.stocksense.edge.GatewayConfig;
 import io.stocksense.sim.ScenarioResult;
-import io.stocksense.sim.ScenarioRunner;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,11 +37,12 @@ class WarehouseEndToEndIT {
     void taggedCasesAndShelfPicksArriveExactlyOnce() throws Exception {
         Site site = SiteLoader.load(DEMO_SITE);
         CloudConfig cloudConfig = new CloudConfig(0, 0, data, null, null, null, null, PASSWORD, List.of(DEMO_SITE), false);
-        try (CloudCore cloud = CloudCore.start(cloudConfig);
-             EdgeGateway gateway = EdgeGateway.start(new GatewayConfig(site, "gw-1", cloud.mqttUrl(), cloud.mqttUrl(),
-                     data.resolve("gateways/gw-1"), 0, Duration.ofSeconds(5)))) {
+        try (LocalWarehouse warehouse = LocalWarehouse.start(cloudConfig, site, "gw-1",
+                data.resolve("gateways/gw-1"), 0, Duration.ofSeconds(5))) {
+            CloudCore cloud = warehouse.cloud();
+            EdgeGateway gateway = warehouse.gateway();
 
-            ScenarioResult result = new ScenarioRunner(site, cloud.mqttUrl(), 42).run("e2e");
+            ScenarioResult result = warehouse.simulators(42).run("e2e");
 
             assertThat(Expectations.receivedAt(result.expectedStockDelta(), "DOCK-1")).isEqualByComparingTo("40");
 

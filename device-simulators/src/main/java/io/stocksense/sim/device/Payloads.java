@@ -95,4 +95,40 @@ public final class Payloads {
         root.put("linkquality", linkQuality);
         return Json.write(root);
     }
+
+    /**
+     * A Tasmota {@code tele/<topic>/SENSOR} message: local time without a zone, the sensor's values under
+     * its driver name (e.g. {@code AM2301}), and {@code TempUnit}.
+     */
+    public static byte[] tasmotaSensor(java.time.LocalDateTime localTime, String driver, BigDecimal temperatureC,
+                                       BigDecimal humidityPct) {
+        ObjectNode root = NODES.objectNode();
+        root.put("Time", localTime.withNano(0).toString());
+        ObjectNode sensor = root.putObject(driver);
+        sensor.put("Temperature", temperatureC);
+        sensor.put("Humidity", humidityPct);
+        root.put("TempUnit", "C");
+        return Json.write(root);
+    }
+
+    /**
+     * A Shelly Plus/Gen3 {@code NotifyStatus} JSON-RPC notification on {@code <id>/events/rpc}: {@code ts}
+     * in epoch seconds with a fraction, {@code temperature:0.tC}, {@code humidity:0.rh}.
+     */
+    public static byte[] shellyNotifyStatus(String src, Instant time, BigDecimal temperatureC, BigDecimal humidityPct) {
+        ObjectNode root = NODES.objectNode();
+        root.put("src", src);
+        root.put("dst", src + "/events");
+        root.put("method", "NotifyStatus");
+        ObjectNode params = root.putObject("params");
+        params.put("ts", BigDecimal.valueOf(time.toEpochMilli()).movePointLeft(3));
+        params.putObject("temperature:0").put("id", 0).put("tC", temperatureC);
+        params.putObject("humidity:0").put("id", 0).put("rh", humidityPct);
+        return Json.write(root);
+    }
+
+    /** A Shelly Gen1 value: a plain number, as on {@code shellies/<id>/sensor/temperature}. */
+    public static byte[] shellyGen1Value(BigDecimal value) {
+        return value.toPlainString().getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    }
 }

@@ -95,6 +95,37 @@ public final class RfidPortalSimulator {
         readAll(epcHexes, in ? innerAntenna() : outerAntenna());
     }
 
+    /**
+     * Reads that leak over from a pass at a neighbouring door: each tag once or twice on this reader's
+     * inner antenna, 6-12 dB weaker than a pass read here would be (−66…−72 dBm, above a usual
+     * {@code minRssiDbm} of −75, so the gateway must settle them by comparing both portals' RSSI).
+     */
+    public void crossRead(List<String> epcHexes) {
+        List<String> reads = new ArrayList<>();
+        for (String epc : epcHexes) {
+            reads.add(epc);
+            if (random.nextBoolean()) {
+                reads.add(epc);
+            }
+        }
+        Collections.shuffle(reads, random);
+        for (String epc : reads) {
+            report(epc, innerAntenna(), -66 - random.nextInt(7));
+            clock.sleep(readGap);
+        }
+    }
+
+    /**
+     * Tags lying in the staging area within the reader's field: each read once on a random antenna of
+     * this portal at −80…−89 dBm, below a usual {@code minRssiDbm}, so the gateway filters them out.
+     */
+    public void strayReads(List<String> epcHexes) {
+        for (String epc : epcHexes) {
+            report(epc, random.nextBoolean() ? outerAntenna() : innerAntenna(), -80 - random.nextInt(10));
+            clock.sleep(readGap);
+        }
+    }
+
     private void readAll(List<String> epcHexes, int antenna) {
         List<String> reads = new ArrayList<>();
         for (String epc : epcHexes) {
@@ -105,14 +136,13 @@ public final class RfidPortalSimulator {
         }
         Collections.shuffle(reads, random);
         for (String epc : reads) {
-            report(epc, antenna);
+            report(epc, antenna, -50 - random.nextInt(16));
             clock.sleep(readGap);
         }
     }
 
-    private void report(String epcHex, int antenna) {
+    private void report(String epcHex, int antenna, int rssiDbm) {
         Instant now = clock.now();
-        int rssiDbm = -50 - random.nextInt(16);
         int reads = 1 + random.nextInt(3);
         eventNum++;
         byte[] payload = format.encode(this, now, antenna, epcHex, rssiDbm, reads);

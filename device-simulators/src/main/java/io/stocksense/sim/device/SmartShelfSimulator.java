@@ -20,6 +20,10 @@ import java.util.Random;
  * counts exactly what this simulator says it did. Only the first stable reading is a baseline; every
  * later one is a movement for the gateway.
  *
+ * <p>{@link #idle} sends stable readings with no movement while the load cell drifts (temperature,
+ * creep); the drift stays in every later reading, as on a real cell. The gateway follows drift of up to
+ * half the slot's tolerance per reading, so a drift step must stay below that minus the noise.
+ *
  * <p>Not thread-safe: one simulation thread drives it.
  */
 public final class SmartShelfSimulator {
@@ -34,6 +38,7 @@ public final class SmartShelfSimulator {
     private final SimClock clock;
     private final Random random;
     private int count;
+    private BigDecimal drift = BigDecimal.ZERO;
     private long messagesSent;
 
     /** @throws IllegalArgumentException when the device is no smart shelf or the product has no unit weight */
@@ -109,6 +114,23 @@ public final class SmartShelfSimulator {
         move(-n);
     }
 
+    /**
+     * Nobody touches the slot: {@code readings} stable readings, {@code pause} apart, while the cell
+     * drifts by {@code driftPerReading} grams with each one (0 for plain noise).
+     */
+    public void idle(int readings, BigDecimal driftPerReading, Duration pause) {
+        for (int i = 0; i < readings; i++) {
+            drift = drift.add(driftPerReading);
+            send(exactWeight().add(drift).add(noise()), true);
+            clock.sleep(pause);
+        }
+    }
+
+    /** How far the cell has drifted from the true weight so far, in grams. */
+    public BigDecimal driftGrams() {
+        return drift;
+    }
+
     private void move(int delta) {
         BigDecimal before = exactWeight();
         count += delta;
@@ -121,7 +143,7 @@ public final class SmartShelfSimulator {
             send(transient_.setScale(1, RoundingMode.HALF_EVEN), false);
             clock.sleep(SETTLE);
         }
-        send(exactWeight().add(noise()), true);
+        send(exactWeight().add(drift).add(noise()), true);
         clock.sleep(SETTLE);
     }
 

@@ -102,7 +102,7 @@ class ShelfAndClimatePayloadTest {
 
     @Test
     void zigbeeReadingsMatchTheZigbee2mqttFormat() {
-        ClimateSensorSimulator sim = new ClimateSensorSimulator(sensor("COLD"), 5.0, sink, new Random(4));
+        ClimateSensorSimulator sim = new ClimateSensorSimulator(sensor("COLD"), 5.0, sink, clock, new Random(4));
         for (int i = 0; i < 200; i++) {
             sim.report();
         }
@@ -120,7 +120,7 @@ class ShelfAndClimatePayloadTest {
 
     @Test
     void anExcursionShiftsTheTemperature() {
-        ClimateSensorSimulator sim = new ClimateSensorSimulator(sensor("COLD"), 5.0, sink, new Random(4));
+        ClimateSensorSimulator sim = new ClimateSensorSimulator(sensor("COLD"), 5.0, sink, clock, new Random(4));
         sim.excursion(4.0);
         sim.report();
         assertThat(sent.get(0).get("temperature").asDouble()).isBetween(8.7, 9.3);
