@@ -17,6 +17,8 @@ import io.stocksense.cloud.inventory.web.StocktakeRoutes;
 import io.stocksense.cloud.inventory.store.StocktakeStore;
 import io.stocksense.cloud.reconcile.ReconciliationService;
 import io.stocksense.cloud.reconcile.Reconciler;
+import io.stocksense.cloud.standards.EpcisRoutes;
+import io.stocksense.cloud.standards.EpcisStore;
 import io.stocksense.cloud.telemetry.store.TelemetryStore;
 import io.stocksense.cloud.telemetry.web.TelemetryRoutes;
 import io.vertx.core.Vertx;
@@ -76,6 +78,7 @@ public final class HttpApi {
         new StocktakeRoutes(new StocktakeStore(ds), new ReconciliationService(ds, Reconciler.withoutDocuments())).mount(routes);
         DailySnapshotJob.schedule(vertx, snapshots);
         new TelemetryRoutes(new TelemetryStore(ds)).mount(routes);
+        new EpcisRoutes(new EpcisStore(ds)).mount(routes);
         RejectionStore rejections = new RejectionStore(ds);
         routes.get("/api/v1/ingest/rejections", ctx -> {
             int limit = Params.limit(ctx, "limit", 100, 1000);
