@@ -14,6 +14,9 @@ import io.stocksense.cloud.web.HttpApi;
 import io.stocksense.cloud.web.HttpMetrics;
 import io.stocksense.cloud.web.OpsRoutes;
 import io.stocksense.cloud.web.SseHub;
+import io.stocksense.cloud.webhooks.RetryPolicy;
+import io.stocksense.cloud.webhooks.WebhookDispatcher;
+import io.stocksense.cloud.webhooks.WebhookStore;
 import io.stocksense.config.Site;
 import io.stocksense.config.SiteConfigException;
 import io.stocksense.config.SiteLoader;
@@ -25,6 +28,7 @@ import org.slf4j.LoggerFactory;
 
 import javax.sql.DataSource;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
@@ -50,6 +54,7 @@ public final class CloudCore implements AutoCloseable {
     private Vertx vertx;
     private HttpServer http;
     private MqttIngest ingest;
+    private WebhookDispatcher webhooks;
     private String mqttUrl;
     private Optional<String> generatedAdminPassword = Optional.empty();
     private boolean closed;
@@ -89,9 +94,19 @@ public final class CloudCore implements AutoCloseable {
         SseHub sse = new SseHub(vertx, httpMetrics);
         OpsRoutes ops = new OpsRoutes(database::isUp, () -> ingest != null && ingest.isConnected(), ingestMetrics, httpMetrics);
         startHttp(HttpApi.router(vertx, database.dataSource(), ops, sse, httpMetrics), httpPort);
+        webhooks = WebhookDispatcher.start(new WebhookStore(database.dataSource()), webhookPolicy(), Duration.ofSeconds(1));
         BatchProcessor processor = new BatchProcessor(database.dataSource(), ingestMetrics, sse);
         ingest = MqttIngest.start(mqttUrl, processor, new GatewayStateStore(database.dataSource()), ingestMetrics);
         LOG.info("cloud-core ready: {} (MQTT {})", baseUrl(), mqttUrl);
+    }
+
+    /** From STOCKSENSE_WEBHOOK_* environment variables, or JVM system properties of the same names. */
+    private static RetryPolicy webhookPolicy() {
+        try {
+            return RetryPolicy.from(name -> System.getProperty(name, System.getenv(name)));
+        } catch (IllegalArgumentException e) {
+            throw new CloudStartException(e.getMessage(), e);
+        }
     }
 
     private void startDatabase() {
@@ -205,6 +220,7 @@ public final class CloudCore implements AutoCloseable {
             }
         }
         quietly("ingest", ingest);
+        quietly("webhook dispatcher", webhooks);
         if (vertx != null) {
             try {
                 vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);

@@ -21,6 +21,8 @@ import io.stocksense.cloud.standards.EpcisRoutes;
 import io.stocksense.cloud.standards.EpcisStore;
 import io.stocksense.cloud.telemetry.store.TelemetryStore;
 import io.stocksense.cloud.telemetry.web.TelemetryRoutes;
+import io.stocksense.cloud.webhooks.WebhookRoutes;
+import io.stocksense.cloud.webhooks.WebhookStore;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
@@ -79,6 +81,7 @@ public final class HttpApi {
         DailySnapshotJob.schedule(vertx, snapshots);
         new TelemetryRoutes(new TelemetryStore(ds)).mount(routes);
         new EpcisRoutes(new EpcisStore(ds)).mount(routes);
+        new WebhookRoutes(new WebhookStore(ds)).mount(routes);
         RejectionStore rejections = new RejectionStore(ds);
         routes.get("/api/v1/ingest/rejections", ctx -> {
             int limit = Params.limit(ctx, "limit", 100, 1000);
