@@ -9,7 +9,10 @@ import io.stocksense.cloud.db.EmbeddedDatabase;
 import io.stocksense.cloud.ingest.BatchProcessor;
 import io.stocksense.cloud.ingest.GatewayStateStore;
 import io.stocksense.cloud.ingest.IngestMetrics;
+import io.stocksense.cloud.ingest.LiveListener;
 import io.stocksense.cloud.ingest.MqttIngest;
+import io.stocksense.cloud.timeseries.InfluxSettings;
+import io.stocksense.cloud.timeseries.InfluxTelemetrySink;
 import io.stocksense.cloud.web.HttpApi;
 import io.stocksense.cloud.web.HttpMetrics;
 import io.stocksense.cloud.web.OpsRoutes;
@@ -55,6 +58,7 @@ public final class CloudCore implements AutoCloseable {
     private HttpServer http;
     private MqttIngest ingest;
     private WebhookDispatcher webhooks;
+    private InfluxTelemetrySink influx;
     private String mqttUrl;
     private Optional<String> generatedAdminPassword = Optional.empty();
     private boolean closed;
@@ -95,9 +99,29 @@ public final class CloudCore implements AutoCloseable {
         OpsRoutes ops = new OpsRoutes(database::isUp, () -> ingest != null && ingest.isConnected(), ingestMetrics, httpMetrics);
         startHttp(HttpApi.router(vertx, database.dataSource(), ops, sse, httpMetrics), httpPort);
         webhooks = WebhookDispatcher.start(new WebhookStore(database.dataSource()), webhookPolicy(), Duration.ofSeconds(1));
-        BatchProcessor processor = new BatchProcessor(database.dataSource(), ingestMetrics, sse);
+        BatchProcessor processor = new BatchProcessor(database.dataSource(), ingestMetrics, liveListeners(sse));
         ingest = MqttIngest.start(mqttUrl, processor, new GatewayStateStore(database.dataSource()), ingestMetrics);
         LOG.info("cloud-core ready: {} (MQTT {})", baseUrl(), mqttUrl);
+    }
+
+    /** The dashboards' stream, and the InfluxDB export when STOCKSENSE_INFLUX_URL is set. */
+    private LiveListener liveListeners(SseHub sse) {
+        Optional<InfluxSettings> settings;
+        try {
+            settings = InfluxSettings.from(name -> System.getProperty(name, System.getenv(name)));
+        } catch (IllegalArgumentException e) {
+            throw new CloudStartException(e.getMessage(), e);
+        }
+        if (settings.isEmpty()) {
+            LOG.info("InfluxDB export off (set STOCKSENSE_INFLUX_URL to turn it on)");
+            return sse;
+        }
+        InfluxTelemetrySink sink = InfluxTelemetrySink.start(settings.get());
+        influx = sink;
+        return events -> {
+            sink.committed(events);
+            sse.committed(events);
+        };
     }
 
     /** From STOCKSENSE_WEBHOOK_* environment variables, or JVM system properties of the same names. */
@@ -193,6 +217,11 @@ public final class CloudCore implements AutoCloseable {
         return "http://127.0.0.1:" + httpPort();
     }
 
+    /** The InfluxDB export, when STOCKSENSE_INFLUX_URL turned it on. */
+    public Optional<InfluxTelemetrySink> influxSink() {
+        return Optional.ofNullable(influx);
+    }
+
     public DataSource dataSource() {
         return database.dataSource();
     }
@@ -221,6 +250,7 @@ public final class CloudCore implements AutoCloseable {
         }
         quietly("ingest", ingest);
         quietly("webhook dispatcher", webhooks);
+        quietly("InfluxDB export", influx);
         if (vertx != null) {
             try {
                 vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
