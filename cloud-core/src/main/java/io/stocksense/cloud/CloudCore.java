@@ -13,6 +13,7 @@ import io.stocksense.cloud.ingest.LiveListener;
 import io.stocksense.cloud.ingest.MqttIngest;
 import io.stocksense.cloud.timeseries.InfluxSettings;
 import io.stocksense.cloud.timeseries.InfluxTelemetrySink;
+import io.stocksense.cloud.timeseries.TimescaleSetup;
 import io.stocksense.cloud.web.HttpApi;
 import io.stocksense.cloud.web.HttpMetrics;
 import io.stocksense.cloud.web.OpsRoutes;
@@ -140,6 +141,7 @@ public final class CloudCore implements AutoCloseable {
             url = embeddedDb.jdbcUrl();
         }
         database = Database.connect(url, config.dbUser(), config.dbPassword());
+        TimescaleSetup.apply(database.dataSource());
     }
 
     private void seedSites() {
