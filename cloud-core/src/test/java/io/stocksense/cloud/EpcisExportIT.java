@@ -94,5 +94,7 @@ class EpcisExportIT extends CloudITSupport {
         JsonNode none = rest.getJson("/api/v1/epcis/events?warehouse=NO-SUCH-WH", token);
         assertThat(none.at("/epcisBody/eventList")).isEmpty();
         assertThat(EpcisSchema.violations(none)).isEmpty();
+        assertThat(rest.getJson("/api/v1/openapi.json", null).get("paths").fieldNames()).toIterable()
+                .contains("/api/v1/epcis/events", "/api/v1/webhooks", "/api/v1/webhooks/{id}", "/api/v1/webhooks/{id}/deliveries");
     }
 }
