@@ -20,11 +20,17 @@ import io.stocksense.cloud.inventory.domain.StockScope;
 import io.stocksense.cloud.inventory.store.AlertStore;
 import io.stocksense.cloud.inventory.web.AlertJob;
 import io.stocksense.cloud.web.ApiJson;
+import io.stocksense.cloud.timeseries.InfluxSettings;
+import io.stocksense.cloud.timeseries.InfluxTelemetrySink;
+import io.stocksense.cloud.timeseries.TimescaleSetup;
 import io.stocksense.cloud.web.HttpApi;
 import io.stocksense.cloud.web.HttpMetrics;
 import io.stocksense.cloud.web.OpsRoutes;
 import io.stocksense.cloud.web.RouteTable;
 import io.stocksense.cloud.web.SseHub;
+import io.stocksense.cloud.webhooks.RetryPolicy;
+import io.stocksense.cloud.webhooks.WebhookDispatcher;
+import io.stocksense.cloud.webhooks.WebhookStore;
 import io.stocksense.config.Site;
 import io.stocksense.config.SiteConfigException;
 import io.stocksense.config.SiteLoader;
@@ -38,6 +44,7 @@ import javax.sql.DataSource;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Map;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -64,6 +71,8 @@ public final class CloudCore implements AutoCloseable {
     private Vertx vertx;
     private HttpServer http;
     private MqttIngest ingest;
+    private WebhookDispatcher webhooks;
+    private InfluxTelemetrySink influx;
     private String mqttUrl;
     private Optional<String> generatedAdminPassword = Optional.empty();
     private Map<String, String> routePermissions = Map.of();
@@ -108,7 +117,8 @@ public final class CloudCore implements AutoCloseable {
         routePermissions = routes.permissions();
         startHttp(routes.router(), httpPort);
         BackupJob.schedule(vertx, database.dataSource(), config.cloudDir().resolve("backups"));
-        BatchProcessor processor = new BatchProcessor(database.dataSource(), ingestMetrics, live(sse, alerts));
+        webhooks = WebhookDispatcher.start(new WebhookStore(database.dataSource()), webhookPolicy(), Duration.ofSeconds(1));
+        BatchProcessor processor = new BatchProcessor(database.dataSource(), ingestMetrics, liveListeners(live(sse, alerts)));
         ingest = MqttIngest.start(mqttUrl, processor, new GatewayStateStore(database.dataSource()), ingestMetrics);
         LOG.info("cloud-core ready: {} (MQTT {})", baseUrl(), mqttUrl);
     }
@@ -127,6 +137,35 @@ public final class CloudCore implements AutoCloseable {
         };
     }
 
+    /** {@code base}, and the InfluxDB export when STOCKSENSE_INFLUX_URL is set. */
+    private LiveListener liveListeners(LiveListener base) {
+        Optional<InfluxSettings> settings;
+        try {
+            settings = InfluxSettings.from(name -> System.getProperty(name, System.getenv(name)));
+        } catch (IllegalArgumentException e) {
+            throw new CloudStartException(e.getMessage(), e);
+        }
+        if (settings.isEmpty()) {
+            LOG.info("InfluxDB export off (set STOCKSENSE_INFLUX_URL to turn it on)");
+            return base;
+        }
+        InfluxTelemetrySink sink = InfluxTelemetrySink.start(settings.get());
+        influx = sink;
+        return events -> {
+            sink.committed(events);
+            base.committed(events);
+        };
+    }
+
+    /** From STOCKSENSE_WEBHOOK_* environment variables, or JVM system properties of the same names. */
+    private static RetryPolicy webhookPolicy() {
+        try {
+            return RetryPolicy.from(name -> System.getProperty(name, System.getenv(name)));
+        } catch (IllegalArgumentException e) {
+            throw new CloudStartException(e.getMessage(), e);
+        }
+    }
+
     private void startDatabase() {
         String url = config.dbUrl();
         if (url == null) {
@@ -134,6 +173,7 @@ public final class CloudCore implements AutoCloseable {
             url = embeddedDb.jdbcUrl();
         }
         database = Database.connect(url, config.dbUser(), config.dbPassword());
+        TimescaleSetup.apply(database.dataSource());
     }
 
     private void seedSites() {
@@ -214,6 +254,11 @@ public final class CloudCore implements AutoCloseable {
         return "http://127.0.0.1:" + httpPort();
     }
 
+    /** The InfluxDB export, when STOCKSENSE_INFLUX_URL turned it on. */
+    public Optional<InfluxTelemetrySink> influxSink() {
+        return Optional.ofNullable(influx);
+    }
+
     public DataSource dataSource() {
         return database.dataSource();
     }
@@ -246,6 +291,8 @@ public final class CloudCore implements AutoCloseable {
             }
         }
         quietly("ingest", ingest);
+        quietly("webhook dispatcher", webhooks);
+        quietly("InfluxDB export", influx);
         if (vertx != null) {
             try {
                 vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);

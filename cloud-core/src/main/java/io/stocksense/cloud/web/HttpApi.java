@@ -37,9 +37,13 @@ import io.stocksense.cloud.reports.store.EnvironmentReportStore;
 import io.stocksense.cloud.reports.store.InventoryReportStore;
 import io.stocksense.cloud.reports.web.ReportRoutes;
 import io.stocksense.cloud.telemetry.store.AlarmStore;
+import io.stocksense.cloud.standards.EpcisRoutes;
+import io.stocksense.cloud.standards.EpcisStore;
 import io.stocksense.cloud.telemetry.store.TelemetryStore;
 import io.stocksense.cloud.telemetry.web.AlarmRoutes;
 import io.stocksense.cloud.telemetry.web.TelemetryRoutes;
+import io.stocksense.cloud.webhooks.WebhookRoutes;
+import io.stocksense.cloud.webhooks.WebhookStore;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
@@ -118,6 +122,8 @@ public final class HttpApi {
         new AlarmRoutes(new AlarmStore(ds), sse).mount(routes);
         new ReportRoutes(new InventoryReportStore(ds), new EnvironmentReportStore(ds)).mount(routes);
         new DashboardRoutes(ds, AccessModel.of(new UserStore(ds, auth))).mount(routes);
+        new EpcisRoutes(new EpcisStore(ds)).mount(routes);
+        new WebhookRoutes(new WebhookStore(ds)).mount(routes);
         RejectionStore rejections = new RejectionStore(ds);
         routes.get("/api/v1/ingest/rejections", "ingest:view", ctx -> {
             int limit = Params.limit(ctx, "limit", 100, 1000);
