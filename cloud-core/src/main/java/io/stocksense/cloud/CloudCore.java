@@ -3,6 +3,7 @@ package io.stocksense.cloud;
 import io.stocksense.cloud.auth.store.AdminBootstrap;
 import io.stocksense.cloud.auth.store.AuthStore;
 import io.stocksense.cloud.broker.EmbeddedBroker;
+import io.stocksense.cloud.business.BusinessFlows;
 import io.stocksense.cloud.catalog.store.SiteSeeder;
 import io.stocksense.cloud.db.Database;
 import io.stocksense.cloud.db.EmbeddedDatabase;
@@ -89,7 +90,8 @@ public final class CloudCore implements AutoCloseable {
         SseHub sse = new SseHub(vertx, httpMetrics);
         OpsRoutes ops = new OpsRoutes(database::isUp, () -> ingest != null && ingest.isConnected(), ingestMetrics, httpMetrics);
         startHttp(HttpApi.router(vertx, database.dataSource(), ops, sse, httpMetrics), httpPort);
-        BatchProcessor processor = new BatchProcessor(database.dataSource(), ingestMetrics, sse);
+        BatchProcessor processor = new BatchProcessor(database.dataSource(), ingestMetrics, sse,
+                new BusinessFlows(database.dataSource()).reconciler());
         ingest = MqttIngest.start(mqttUrl, processor, new GatewayStateStore(database.dataSource()), ingestMetrics);
         LOG.info("cloud-core ready: {} (MQTT {})", baseUrl(), mqttUrl);
     }

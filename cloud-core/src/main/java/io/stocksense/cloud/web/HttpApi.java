@@ -3,6 +3,7 @@ package io.stocksense.cloud.web;
 import io.stocksense.cloud.auth.store.AuthStore;
 import io.stocksense.cloud.auth.web.AuthRoutes;
 import io.stocksense.cloud.auth.web.BearerAuthHandler;
+import io.stocksense.cloud.business.BusinessFlows;
 import io.stocksense.cloud.catalog.web.CatalogRoutes;
 import io.stocksense.cloud.ingest.RejectionStore;
 import io.stocksense.cloud.inventory.store.InventoryQueries;
@@ -76,6 +77,7 @@ public final class HttpApi {
         new StocktakeRoutes(new StocktakeStore(ds), new ReconciliationService(ds, Reconciler.withoutDocuments())).mount(routes);
         DailySnapshotJob.schedule(vertx, snapshots);
         new TelemetryRoutes(new TelemetryStore(ds)).mount(routes);
+        new BusinessFlows(ds).mount(routes);
         RejectionStore rejections = new RejectionStore(ds);
         routes.get("/api/v1/ingest/rejections", ctx -> {
             int limit = Params.limit(ctx, "limit", 100, 1000);

@@ -9,7 +9,7 @@ import io.vertx.ext.web.RoutingContext;
 import java.math.BigDecimal;
 
 /** The JSON object of a request body, with field accessors whose errors name the field (400 problems). */
-final class JsonBody {
+public final class JsonBody {
 
     private final JsonNode node;
 
@@ -18,7 +18,7 @@ final class JsonBody {
     }
 
     /** The body as an object; an absent body is an empty object when {@code optional}. */
-    static JsonBody of(RoutingContext ctx, boolean optional) {
+    public static JsonBody of(RoutingContext ctx, boolean optional) {
         String text = ctx.body() == null ? null : ctx.body().asString();
         if (text == null || text.isBlank()) {
             if (optional) {
@@ -37,7 +37,7 @@ final class JsonBody {
         }
     }
 
-    String required(String field) {
+    public String required(String field) {
         String v = optional(field);
         if (v == null) {
             throw new BadParameterException(field + " is required (a non-blank string)");
@@ -45,7 +45,7 @@ final class JsonBody {
         return v;
     }
 
-    String optional(String field) {
+    public String optional(String field) {
         JsonNode v = node.get(field);
         if (v == null || v.isNull()) {
             return null;
@@ -57,7 +57,7 @@ final class JsonBody {
     }
 
     /** An exact decimal given as a JSON number or a numeric string. */
-    BigDecimal decimal(String field) {
+    public BigDecimal decimal(String field) {
         JsonNode v = node.get(field);
         if (v == null || v.isNull()) {
             throw new BadParameterException(field + " is required (a decimal number such as 12 or -2.5)");
@@ -72,7 +72,7 @@ final class JsonBody {
         }
     }
 
-    boolean bool(String field, boolean dflt) {
+    public boolean bool(String field, boolean dflt) {
         JsonNode v = node.get(field);
         if (v == null || v.isNull()) {
             return dflt;
@@ -83,12 +83,75 @@ final class JsonBody {
         return v.asBoolean();
     }
 
-    java.time.Instant instant(String field) {
+    public java.time.Instant instant(String field) {
         String v = optional(field);
         try {
             return v == null ? null : java.time.Instant.parse(v);
         } catch (java.time.format.DateTimeParseException e) {
             throw new BadParameterException(field + " must be an ISO-8601 instant such as 2026-01-01T00:00:00Z, was '" + v + "'");
         }
+    }
+    /** An exact decimal, or {@code dflt} when the field is absent or null. */
+    public BigDecimal decimal(String field, BigDecimal dflt) {
+        JsonNode v = node.get(field);
+        return v == null || v.isNull() ? dflt : decimal(field);
+    }
+
+    /** An ISO-8601 date such as {@code 2026-03-31}, or null when absent. */
+    public java.time.LocalDate date(String field) {
+        String v = optional(field);
+        try {
+            return v == null ? null : java.time.LocalDate.parse(v);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new BadParameterException(field + " must be an ISO-8601 date such as 2026-03-31, was '" + v + "'");
+        }
+    }
+
+    /** An integer, or {@code dflt} when absent. */
+    public long integer(String field, long dflt) {
+        JsonNode v = node.get(field);
+        if (v == null || v.isNull()) {
+            return dflt;
+        }
+        if (!v.canConvertToLong() || !v.isIntegralNumber()) {
+            throw new BadParameterException(field + " must be an integer, was '" + v.asText() + "'");
+        }
+        return v.asLong();
+    }
+
+    /** The objects of an array field (empty when absent unless {@code required}), each named field[i] in errors. */
+    public java.util.List<JsonBody> objects(String field, boolean required) {
+        JsonNode v = node.get(field);
+        if (v == null || v.isNull()) {
+            if (required) {
+                throw new BadParameterException(field + " is required (a non-empty array of objects)");
+            }
+            return java.util.List.of();
+        }
+        if (!v.isArray() || (required && v.isEmpty())) {
+            throw new BadParameterException(field + " must be a" + (required ? " non-empty" : "n") + " array of objects");
+        }
+        java.util.List<JsonBody> out = new java.util.ArrayList<>();
+        for (int i = 0; i < v.size(); i++) {
+            if (!v.get(i).isObject()) {
+                throw new BadParameterException(field + "[" + i + "] must be an object");
+            }
+            out.add(new JsonBody(v.get(i)));
+        }
+        return out;
+    }
+
+    /** The strings of an array field, empty when absent. */
+    public java.util.List<String> strings(String field) {
+        JsonNode v = node.get(field);
+        if (v == null || v.isNull()) {
+            return java.util.List.of();
+        }
+        if (!v.isArray()) {
+            throw new BadParameterException(field + " must be an array of strings");
+        }
+        java.util.List<String> out = new java.util.ArrayList<>();
+        v.forEach(x -> out.add(x.asText()));
+        return out;
     }
 }
