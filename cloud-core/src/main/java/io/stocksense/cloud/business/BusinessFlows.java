@@ -8,7 +8,11 @@ import io.stocksense.cloud.purchasing.store.ReceivingStore;
 import io.stocksense.cloud.purchasing.store.RequisitionStore;
 import io.stocksense.cloud.purchasing.web.PurchasingRoutes;
 import io.stocksense.cloud.reconcile.Reconciler;
-import io.stocksense.cloud.reconcile.ShipmentMatcher;
+import io.stocksense.cloud.sales.store.PortalShipmentMatcher;
+import io.stocksense.cloud.sales.store.SalesBookkeeping;
+import io.stocksense.cloud.sales.store.SalesOrderStore;
+import io.stocksense.cloud.sales.store.ShippingStore;
+import io.stocksense.cloud.sales.web.SalesRoutes;
 import io.stocksense.cloud.web.RouteTable;
 
 import javax.sql.DataSource;
@@ -24,6 +28,8 @@ public final class BusinessFlows {
     private final PurchaseOrderStore orders;
     private final ReceivingStore receiving;
     private final RequisitionStore requisitions;
+    private final SalesOrderStore salesOrders;
+    private final ShippingStore shipping;
 
     public BusinessFlows(DataSource ds) {
         this(ds, ApproverRoles.BOOTSTRAP);
@@ -34,14 +40,17 @@ public final class BusinessFlows {
         this.orders = new PurchaseOrderStore(ds, roles);
         this.receiving = new ReceivingStore(ds, orders, books);
         this.requisitions = new RequisitionStore(ds);
+        this.salesOrders = new SalesOrderStore(ds, SalesOrderStore.OpenReceivables.NONE);
+        this.shipping = new ShippingStore(ds, SalesBookkeeping.NONE);
     }
 
     public void mount(RouteTable routes) {
         new PurchasingRoutes(orders, receiving, requisitions).mount(routes);
+        new SalesRoutes(salesOrders, shipping).mount(routes);
     }
 
     /** Matches device movements to the documents: used by ingest for every posted movement. */
     public Reconciler reconciler() {
-        return new Reconciler(ShipmentMatcher.NONE, new PortalReceiptMatcher(receiving));
+        return new Reconciler(new PortalShipmentMatcher(shipping), new PortalReceiptMatcher(receiving));
     }
 }

@@ -4,6 +4,7 @@ import io.stocksense.cloud.documents.Amounts;
 import io.stocksense.cloud.documents.DocumentConflicts;
 import io.stocksense.cloud.documents.DocumentNumbers;
 import io.stocksense.cloud.documents.ForbiddenActionException;
+import io.stocksense.cloud.documents.MasterDataChecks;
 import io.stocksense.cloud.documents.Sql;
 import io.stocksense.cloud.inventory.store.StockRequestChecks;
 import io.stocksense.cloud.inventory.store.Transactions;
@@ -55,9 +56,10 @@ public final class PurchaseOrderStore {
             throw invalid("tolerancePct must be between 0 and 100");
         }
         return tx.run(c -> {
-            requireActive(c, "supplier", r.supplier());
+            MasterDataChecks.supplier(c, r.supplier());
             StockRequestChecks.warehouse(c, r.warehouse());
-            String location = r.location() != null ? r.location() : dockOf(c, r.warehouse());
+            String location = r.location() != null ? r.location()
+                    : MasterDataChecks.locationOfKind(c, r.warehouse(), "dock", "to receive at");
             StockRequestChecks.location(c, "location", r.warehouse(), location);
             BigDecimal total = BigDecimal.ZERO;
             for (PurchaseOrderRequest.Line l : r.lines()) {
@@ -78,7 +80,7 @@ public final class PurchaseOrderStore {
                 String unit = StockRequestChecks.productUnit(c, l.sku(), null);
                 Sql.update(c, "INSERT INTO purchase_order_line (po_id, line_no, sku, quantity, unit, unit_price, vat_rate)"
                         + " VALUES (?, ?, ?, ?, ?, ?, ?)", id, no++, l.sku(), l.quantity(), unit, l.unitPrice(),
-                        l.vatRate() == null ? BigDecimal.ZERO : l.vatRate());
+                        l.vatRate() == null ? MasterDataChecks.standardVat(c) : l.vatRate());
             }
             for (long req : r.requisitions()) {
                 if (Sql.update(c, "UPDATE requisition SET status = 'ordered', po_id = ? WHERE id = ? AND status = 'open'", id, req) != 1) {
@@ -210,21 +212,5 @@ public final class PurchaseOrderStore {
         if (!List.of(allowed).contains(po.status())) {
             throw DocumentConflicts.wrongStatus("purchase order " + po.number(), po.status(), action, String.join(" or ", allowed));
         }
-    }
-
-    static void requireActive(Connection c, String table, String code) throws SQLException {
-        Boolean active = Sql.one(c, "SELECT active FROM " + table + " WHERE code = ?", rs -> rs.getBoolean(1), code).orElse(null);
-        if (active == null) {
-            throw invalid("unknown " + table + " " + code + "; see GET /api/v1/" + table + "s");
-        }
-        if (!active) {
-            throw invalid(table + " " + code + " is inactive");
-        }
-    }
-
-    private static String dockOf(Connection c, String warehouse) throws SQLException {
-        return Sql.one(c, "SELECT code FROM location WHERE warehouse = ? AND kind = 'dock' ORDER BY code LIMIT 1",
-                rs -> rs.getString(1), warehouse).orElseThrow(() -> invalid("location is required: warehouse " + warehouse
-                + " has no location of kind dock to receive at"));
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.stocksense.cloud.documents.Amounts;
 import io.stocksense.cloud.documents.DocumentConflicts;
+import io.stocksense.cloud.documents.MasterDataChecks;
 import io.stocksense.cloud.documents.Sql;
 import io.stocksense.cloud.inventory.store.StockRequestChecks;
 import io.stocksense.cloud.inventory.store.Transactions;
@@ -17,7 +18,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -48,7 +48,7 @@ public final class RequisitionStore {
         String unit = StockRequestChecks.productUnit(c, sku, null);
         StockRequestChecks.warehouse(c, warehouse);
         if (supplier != null) {
-            PurchaseOrderStore.requireActive(c, "supplier", supplier);
+            MasterDataChecks.supplier(c, supplier);
         }
         long id = Sql.insert(c, "INSERT INTO requisition (sku, warehouse, quantity, unit, supplier, needed_by, source, status,"
                         + " note, detail, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, 'open', ?, ?::jsonb, ?) RETURNING id",
