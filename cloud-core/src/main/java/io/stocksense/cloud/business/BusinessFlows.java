@@ -6,6 +6,8 @@ import io.stocksense.cloud.finance.store.FinanceReports;
 import io.stocksense.cloud.finance.store.InvoiceStore;
 import io.stocksense.cloud.finance.store.PaymentStore;
 import io.stocksense.cloud.finance.web.FinanceRoutes;
+import io.stocksense.cloud.forecast.store.ForecastStore;
+import io.stocksense.cloud.forecast.web.ForecastRoutes;
 import io.stocksense.cloud.pos.PosRoutes;
 import io.stocksense.cloud.pos.PosStore;
 import io.stocksense.cloud.purchasing.domain.ApproverRoles;
@@ -58,6 +60,7 @@ public final class BusinessFlows {
         new SalesRoutes(salesOrders, shipping).mount(routes);
         new FinanceRoutes(new InvoiceStore(ds), new PaymentStore(ds), new FinanceReports(ds), new FinanceQueries(ds)).mount(routes);
         new PosRoutes(new PosStore(ds)).mount(routes);
+        new ForecastRoutes(new ForecastStore(ds, requisitions)).mount(routes);
     }
 
     /** Matches device movements to the documents: used by ingest for every posted movement. */
