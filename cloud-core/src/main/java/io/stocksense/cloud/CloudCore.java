@@ -6,10 +6,12 @@ import io.stocksense.cloud.auth.store.AdminBootstrap;
 import io.stocksense.cloud.backup.BackupJob;
 import io.stocksense.cloud.auth.store.AuthStore;
 import io.stocksense.cloud.broker.EmbeddedBroker;
+import io.stocksense.cloud.business.BusinessFlows;
 import io.stocksense.cloud.catalog.store.SiteSeeder;
 import io.stocksense.cloud.db.Database;
 import io.stocksense.cloud.db.EmbeddedDatabase;
 import io.stocksense.cloud.ingest.BatchProcessor;
+import io.stocksense.cloud.purchasing.domain.ApproverRoles;
 import io.stocksense.cloud.ingest.GatewayStateStore;
 import io.stocksense.cloud.ingest.IngestMetrics;
 import io.stocksense.cloud.ingest.LiveEvent;
@@ -118,7 +120,8 @@ public final class CloudCore implements AutoCloseable {
         startHttp(routes.router(), httpPort);
         BackupJob.schedule(vertx, database.dataSource(), config.cloudDir().resolve("backups"));
         webhooks = WebhookDispatcher.start(new WebhookStore(database.dataSource()), webhookPolicy(), Duration.ofSeconds(1));
-        BatchProcessor processor = new BatchProcessor(database.dataSource(), ingestMetrics, liveListeners(live(sse, alerts)));
+        BatchProcessor processor = new BatchProcessor(database.dataSource(), ingestMetrics, liveListeners(live(sse, alerts)),
+                new BusinessFlows(database.dataSource(), ApproverRoles.USERS).reconciler());
         ingest = MqttIngest.start(mqttUrl, processor, new GatewayStateStore(database.dataSource()), ingestMetrics);
         LOG.info("cloud-core ready: {} (MQTT {})", baseUrl(), mqttUrl);
     }

@@ -59,10 +59,16 @@ public final class BatchProcessor {
     private final RejectionStore rejections;
     private final IngestMetrics metrics;
     private final LiveListener live;
-    private final Reconciler reconciler = Reconciler.withoutDocuments();
+    private final Reconciler reconciler;
     private final AuditStore audit;
 
     public BatchProcessor(DataSource dataSource, IngestMetrics metrics, LiveListener live) {
+        this(dataSource, metrics, live, Reconciler.withoutDocuments());
+    }
+
+    /** With the {@code reconciler} that matches posted movements to business documents. */
+    public BatchProcessor(DataSource dataSource, IngestMetrics metrics, LiveListener live, Reconciler reconciler) {
+        this.reconciler = reconciler;
         this.dataSource = dataSource;
         this.telemetry = new TelemetryStore(dataSource);
         this.rejections = new RejectionStore(dataSource);

@@ -11,6 +11,7 @@ import io.stocksense.cloud.auth.web.PermissionGuard;
 import io.stocksense.cloud.auth.web.UserRoutes;
 import io.stocksense.cloud.auth.web.AuthRoutes;
 import io.stocksense.cloud.auth.web.BearerAuthHandler;
+import io.stocksense.cloud.business.BusinessFlows;
 import io.stocksense.cloud.catalog.web.CatalogRoutes;
 import io.stocksense.cloud.dashboard.AccessModel;
 import io.stocksense.cloud.dashboard.DashboardRoutes;
@@ -33,6 +34,7 @@ import io.stocksense.cloud.inventory.web.TransferRoutes;
 import io.stocksense.cloud.inventory.store.StocktakeStore;
 import io.stocksense.cloud.reconcile.ReconciliationService;
 import io.stocksense.cloud.reconcile.Reconciler;
+import io.stocksense.cloud.purchasing.domain.ApproverRoles;
 import io.stocksense.cloud.reports.store.EnvironmentReportStore;
 import io.stocksense.cloud.reports.store.InventoryReportStore;
 import io.stocksense.cloud.reports.web.ReportRoutes;
@@ -124,6 +126,7 @@ public final class HttpApi {
         new DashboardRoutes(ds, AccessModel.of(new UserStore(ds, auth))).mount(routes);
         new EpcisRoutes(new EpcisStore(ds)).mount(routes);
         new WebhookRoutes(new WebhookStore(ds)).mount(routes);
+        new BusinessFlows(ds, ApproverRoles.USERS).mount(routes);
         RejectionStore rejections = new RejectionStore(ds);
         routes.get("/api/v1/ingest/rejections", "ingest:view", ctx -> {
             int limit = Params.limit(ctx, "limit", 100, 1000);

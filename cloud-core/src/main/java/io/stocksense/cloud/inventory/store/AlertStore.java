@@ -45,7 +45,7 @@ public final class AlertStore {
     }
 
     /** Records an alert on the caller's connection and transaction. */
-    static void raise(Connection c, String kind, String sku, String warehouse, String location, Map<String, ?> detail)
+    public static void raise(Connection c, String kind, String sku, String warehouse, String location, Map<String, ?> detail)
             throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO inventory_alert (kind, sku, warehouse, location, detail)"
                 + " VALUES (?, ?, ?, ?, ?::jsonb)")) {

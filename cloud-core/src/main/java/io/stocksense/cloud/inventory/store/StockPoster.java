@@ -101,8 +101,18 @@ public final class StockPoster {
     private static Map<StockKey, BigDecimal> lockAll(Connection c, StockOperation op) throws SQLException {
         Map<StockKey, String> units = new TreeMap<>();
         op.lines().forEach(l -> units.putIfAbsent(l.key(), l.unit()));
+        return lock(c, units);
+    }
+
+    /**
+     * Takes the row lock of every key's stock level (creating a zero row with the key's unit when there
+     * is none), in {@link StockKey} order, on the caller's transaction: until it commits, no posting
+     * can change these quantities. For checks that must see a stable quantity, e.g. a reservation of
+     * available stock. Returns the locked quantities.
+     */
+    public static Map<StockKey, BigDecimal> lock(Connection c, Map<StockKey, String> unitsByKey) throws SQLException {
         Map<StockKey, BigDecimal> levels = new TreeMap<>();
-        for (Map.Entry<StockKey, String> e : units.entrySet()) {
+        for (Map.Entry<StockKey, String> e : new TreeMap<>(unitsByKey).entrySet()) {
             StockKey k = e.getKey();
             try (PreparedStatement ps = c.prepareStatement(ENSURE_LEVEL)) {
                 bindKey(ps, 1, k);

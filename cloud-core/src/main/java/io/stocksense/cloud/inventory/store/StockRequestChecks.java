@@ -10,7 +10,7 @@ import java.sql.Connection;
  * Checks of a manual stock request against master data, on the posting transaction's connection.
  * Each failure is an {@link InvalidStockRequestException} that names the field and the fix.
  */
-final class StockRequestChecks {
+public final class StockRequestChecks {
 
     /** numeric(18,3) in the ledger: more decimals would be rounded silently, so they are refused. */
     static final int MAX_SCALE = 3;
@@ -19,7 +19,7 @@ final class StockRequestChecks {
     }
 
     /** The product's unit; {@code unit} (optional) must equal it. */
-    static String productUnit(Connection c, String sku, String unit) {
+    public static String productUnit(Connection c, String sku, String unit) {
         String productUnit = new JdbcCatalogLookup(c).productUnit(sku)
                 .orElseThrow(() -> invalid("unknown sku " + sku + "; see GET /api/v1/products"));
         if (unit != null && !unit.equals(productUnit)) {
@@ -28,7 +28,7 @@ final class StockRequestChecks {
         return productUnit;
     }
 
-    static void location(Connection c, String field, String warehouse, String location) {
+    public static void location(Connection c, String field, String warehouse, String location) {
         JdbcCatalogLookup lookup = new JdbcCatalogLookup(c);
         if (!lookup.warehouseExists(warehouse)) {
             throw invalid("unknown warehouse " + warehouse + "; see GET /api/v1/warehouses");
@@ -39,14 +39,14 @@ final class StockRequestChecks {
         }
     }
 
-    static void warehouse(Connection c, String warehouse) {
+    public static void warehouse(Connection c, String warehouse) {
         if (!new JdbcCatalogLookup(c).warehouseExists(warehouse)) {
             throw invalid("unknown warehouse " + warehouse + "; see GET /api/v1/warehouses");
         }
     }
 
     /** Non-zero, at most three decimals; {@code positive} also refuses negatives. */
-    static void quantity(BigDecimal q, boolean positive) {
+    public static void quantity(BigDecimal q, boolean positive) {
         if (q.signum() == 0) {
             throw invalid("quantity must not be zero");
         }
@@ -58,7 +58,7 @@ final class StockRequestChecks {
         }
     }
 
-    static InvalidStockRequestException invalid(String message) {
+    public static InvalidStockRequestException invalid(String message) {
         return new InvalidStockRequestException(message);
     }
 }

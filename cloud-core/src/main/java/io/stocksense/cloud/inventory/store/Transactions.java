@@ -10,21 +10,21 @@ import java.sql.SQLException;
  * manual operations do not happen; they remain possible against device batches, whose lines are
  * locked in the order the device sent them.
  */
-final class Transactions {
+public final class Transactions {
 
     static final int ATTEMPTS = 5;
 
     private final DataSource dataSource;
 
-    Transactions(DataSource dataSource) {
+    public Transactions(DataSource dataSource) {
         this.dataSource = dataSource;
     }
 
-    interface Work<T> {
+    public interface Work<T> {
         T run(Connection c) throws SQLException;
     }
 
-    <T> T run(Work<T> work) throws SQLException {
+    public <T> T run(Work<T> work) throws SQLException {
         for (int attempt = 1; ; attempt++) {
             try (Connection c = dataSource.getConnection()) {
                 c.setAutoCommit(false);

@@ -9,7 +9,7 @@ import io.vertx.ext.web.RoutingContext;
 import java.math.BigDecimal;
 
 /** The JSON object of a request body, with field accessors whose errors name the field (400 problems). */
-final class JsonBody {
+public final class JsonBody {
 
     private final JsonNode node;
 
@@ -18,7 +18,7 @@ final class JsonBody {
     }
 
     /** The body as an object; an absent body is an empty object when {@code optional}. */
-    static JsonBody of(RoutingContext ctx, boolean optional) {
+    public static JsonBody of(RoutingContext ctx, boolean optional) {
         String text = ctx.body() == null ? null : ctx.body().asString();
         if (text == null || text.isBlank()) {
             if (optional) {
@@ -37,29 +37,112 @@ final class JsonBody {
         }
     }
 
-    boolean has(String field) {
-        JsonNode v = node.get(field);
-        return v != null && !v.isNull();
+    public String required(String field) {
+        String v = optional(field);
+        if (v == null) {
+            throw new BadParameterException(field + " is required (a non-blank string)");
+        }
+        return v;
     }
 
-    /** An array of objects, each readable with the same accessors; {@code field} names it in errors. */
-    java.util.List<JsonBody> objects(String field) {
+    public String optional(String field) {
         JsonNode v = node.get(field);
-        if (v == null || !v.isArray() || v.isEmpty()) {
-            throw new BadParameterException(field + " must be a non-empty array of objects");
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        if (!v.isTextual()) {
+            throw new BadParameterException(field + " must be a string");
+        }
+        return v.asText().isBlank() ? null : v.asText().trim();
+    }
+
+    /** An exact decimal given as a JSON number or a numeric string. */
+    public BigDecimal decimal(String field) {
+        JsonNode v = node.get(field);
+        if (v == null || v.isNull()) {
+            throw new BadParameterException(field + " is required (a decimal number such as 12 or -2.5)");
+        }
+        if (v.isNumber()) {
+            return v.decimalValue();
+        }
+        try {
+            return new BigDecimal(v.asText().trim());
+        } catch (NumberFormatException e) {
+            throw new BadParameterException(field + " must be a decimal number such as 12 or -2.5, was '" + v.asText() + "'");
+        }
+    }
+
+    public boolean bool(String field, boolean dflt) {
+        JsonNode v = node.get(field);
+        if (v == null || v.isNull()) {
+            return dflt;
+        }
+        if (!v.isBoolean()) {
+            throw new BadParameterException(field + " must be true or false");
+        }
+        return v.asBoolean();
+    }
+
+    public java.time.Instant instant(String field) {
+        String v = optional(field);
+        try {
+            return v == null ? null : java.time.Instant.parse(v);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new BadParameterException(field + " must be an ISO-8601 instant such as 2026-01-01T00:00:00Z, was '" + v + "'");
+        }
+    }
+    /** An exact decimal, or {@code dflt} when the field is absent or null. */
+    public BigDecimal decimal(String field, BigDecimal dflt) {
+        JsonNode v = node.get(field);
+        return v == null || v.isNull() ? dflt : decimal(field);
+    }
+
+    /** An ISO-8601 date such as {@code 2026-03-31}, or null when absent. */
+    public java.time.LocalDate date(String field) {
+        String v = optional(field);
+        try {
+            return v == null ? null : java.time.LocalDate.parse(v);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new BadParameterException(field + " must be an ISO-8601 date such as 2026-03-31, was '" + v + "'");
+        }
+    }
+
+    /** An integer, or {@code dflt} when absent. */
+    public long integer(String field, long dflt) {
+        JsonNode v = node.get(field);
+        if (v == null || v.isNull()) {
+            return dflt;
+        }
+        if (!v.canConvertToLong() || !v.isIntegralNumber()) {
+            throw new BadParameterException(field + " must be an integer, was '" + v.asText() + "'");
+        }
+        return v.asLong();
+    }
+
+    /** The objects of an array field (empty when absent unless {@code required}), each named field[i] in errors. */
+    public java.util.List<JsonBody> objects(String field, boolean required) {
+        JsonNode v = node.get(field);
+        if (v == null || v.isNull()) {
+            if (required) {
+                throw new BadParameterException(field + " is required (a non-empty array of objects)");
+            }
+            return java.util.List.of();
+        }
+        if (!v.isArray() || (required && v.isEmpty())) {
+            throw new BadParameterException(field + " must be a" + (required ? " non-empty" : "n") + " array of objects");
         }
         java.util.List<JsonBody> out = new java.util.ArrayList<>();
-        for (JsonNode e : v) {
-            if (!e.isObject()) {
-                throw new BadParameterException(field + " must be an array of objects, has " + e);
+        for (int i = 0; i < v.size(); i++) {
+            if (!v.get(i).isObject()) {
+                throw new BadParameterException(field + "[" + i + "] must be an object");
             }
-            out.add(new JsonBody(e));
+            out.add(new JsonBody(v.get(i)));
         }
         return out;
     }
 
-    /** An array of non-blank strings; empty when absent. */
-    java.util.List<String> strings(String field) {
+    /** The non-blank strings of an array field (trimmed), empty when absent. */
+    public java.util.List<String> strings(String field) {
         JsonNode v = node.get(field);
         if (v == null || v.isNull()) {
             return java.util.List.of();
@@ -77,77 +160,23 @@ final class JsonBody {
         return out;
     }
 
-    String required(String field) {
-        String v = optional(field);
-        if (v == null) {
-            throw new BadParameterException(field + " is required (a non-blank string)");
-        }
-        return v;
-    }
-
-    String optional(String field) {
+    /** True when the field is present and not null. */
+    public boolean has(String field) {
         JsonNode v = node.get(field);
-        if (v == null || v.isNull()) {
-            return null;
-        }
-        if (!v.isTextual()) {
-            throw new BadParameterException(field + " must be a string");
-        }
-        return v.asText().isBlank() ? null : v.asText().trim();
+        return v != null && !v.isNull();
     }
 
-    /** An exact decimal given as a JSON number or a numeric string. */
-    BigDecimal decimal(String field) {
-        JsonNode v = node.get(field);
-        if (v == null || v.isNull()) {
-            throw new BadParameterException(field + " is required (a decimal number such as 12 or -2.5)");
-        }
-        if (v.isNumber()) {
-            return v.decimalValue();
-        }
-        try {
-            return new BigDecimal(v.asText().trim());
-        } catch (NumberFormatException e) {
-            throw new BadParameterException(field + " must be a decimal number such as 12 or -2.5, was '" + v.asText() + "'");
-        }
+    /** A required, non-empty array of objects. */
+    public java.util.List<JsonBody> objects(String field) {
+        return objects(field, true);
     }
 
-    /** A whole JSON number (no fraction). */
-    int integer(String field) {
+    /** A required whole JSON number (no fraction) within int range. */
+    public int integer(String field) {
         JsonNode v = node.get(field);
         if (v == null || !v.canConvertToInt() || !v.isIntegralNumber()) {
             throw new BadParameterException(field + " is required (a whole number), was " + v);
         }
         return v.intValue();
-    }
-
-    boolean bool(String field, boolean dflt) {
-        JsonNode v = node.get(field);
-        if (v == null || v.isNull()) {
-            return dflt;
-        }
-        if (!v.isBoolean()) {
-            throw new BadParameterException(field + " must be true or false");
-        }
-        return v.asBoolean();
-    }
-
-    /** An ISO date such as {@code 2026-12-31}, or null when absent. */
-    java.time.LocalDate date(String field) {
-        String v = optional(field);
-        try {
-            return v == null ? null : java.time.LocalDate.parse(v);
-        } catch (java.time.format.DateTimeParseException e) {
-            throw new BadParameterException(field + " must be an ISO date such as 2026-12-31, was '" + v + "'");
-        }
-    }
-
-    java.time.Instant instant(String field) {
-        String v = optional(field);
-        try {
-            return v == null ? null : java.time.Instant.parse(v);
-        } catch (java.time.format.DateTimeParseException e) {
-            throw new BadParameterException(field + " must be an ISO-8601 instant such as 2026-01-01T00:00:00Z, was '" + v + "'");
-        }
     }
 }

@@ -18,12 +18,12 @@ import java.util.concurrent.Callable;
  * it returns an empty {@link Optional}, 400 for a bad request, 409 for a conflict with the current
  * stock or document status, and otherwise as {@link Blocking#fail}.
  */
-final class Writes {
+public final class Writes {
 
     private Writes() {
     }
 
-    static void respond(RoutingContext ctx, int status, Callable<?> work) {
+    public static void respond(RoutingContext ctx, int status, Callable<?> work) {
         ctx.vertx().executeBlocking(work, false).onComplete(ar -> {
             if (ar.succeeded()) {
                 Object result = ar.result();
@@ -41,7 +41,7 @@ final class Writes {
         });
     }
 
-    static void fail(RoutingContext ctx, Throwable cause) {
+    public static void fail(RoutingContext ctx, Throwable cause) {
         if (cause instanceof InvalidStockRequestException || cause instanceof BadParameterException) {
             Problems.badRequest(ctx, cause.getMessage());
         } else if (cause instanceof StockConflictException c) {
@@ -54,7 +54,7 @@ final class Writes {
     }
 
     /** The authenticated user, set by {@link BearerAuthHandler} on every /api/v1 route. */
-    static String user(RoutingContext ctx) {
+    public static String user(RoutingContext ctx) {
         String user = ctx.get(BearerAuthHandler.USER_KEY);
         return user == null ? "unknown" : user;
     }
