@@ -25,7 +25,8 @@ import java.util.zip.ZipFile;
  * (referenced tables first) and puts every sequence where it was. The audit log's rows keep their ids and
  * hashes ({@code stocksense.restore} tells its trigger so), so its chain verifies after a restore.
  * A database that already holds data is refused unless {@code replace} is set, in which case its tables
- * are emptied in the same transaction. Either everything is restored or nothing changes. Blocking.
+ * are emptied in the same transaction; on a database the restore itself created from nothing, the rows its
+ * migrations seeded are replaced the same way. Either everything is restored or nothing changes. Blocking.
  */
 public final class DatabaseRestore {
 
@@ -35,7 +36,10 @@ public final class DatabaseRestore {
     public static BackupManifest restore(DataSource ds, Path archive, boolean replace) throws SQLException, IOException {
         try (ZipFile zip = new ZipFile(archive.toFile())) {
             BackupManifest m = manifest(zip, archive);
-            Flyway.configure().dataSource(ds).locations("classpath:db/migration").target(m.schemaVersion()).load().migrate();
+            // Migrations seed some tables (approval thresholds, alert settings, document counters). On a database this
+            // restore migrates from nothing, that content is the migrations' own and is replaced by the backup's.
+            boolean fresh = Flyway.configure().dataSource(ds).locations("classpath:db/migration").target(m.schemaVersion())
+                    .load().migrate().initialSchemaVersion == null;
             try (Connection c = ds.getConnection()) {
                 String version = Schema.schemaVersion(c);
                 if (!m.schemaVersion().equals(version)) {
@@ -44,7 +48,7 @@ public final class DatabaseRestore {
                 }
                 c.setAutoCommit(false);
                 try {
-                    load(c, zip, m, replace);
+                    load(c, zip, m, replace || fresh);
                     c.commit();
                 } catch (SQLException | IOException | RuntimeException e) {
                     c.rollback();
