@@ -24,6 +24,8 @@ public final class Main {
               decode --codec NAME [--lines] FILE    run a device's payloads through a codec: one JSON line per
                                                     reading or rejection (--lines: one payload per line)
               epc HEX                               decode a GS1 EPC (SGTIN-96, SSCC-96, GRAI-96)
+              ca --site FILE --out DIR [--host H]   a development CA, TLS certificates (cloud, one per gateway)
+                                                    and MQTT logins for a site; use with STOCKSENSE_TLS_DIR=DIR
             """;
 
     private Main() {
@@ -47,6 +49,7 @@ public final class Main {
             case "sim" -> io.stocksense.sim.SimMain.main(rest);
             case "epc" -> System.exit(EpcCommand.run(rest, System.out, System.err));
             case "decode" -> System.exit(DecodeCommand.run(rest, System.out, System.err));
+            case "ca" -> System.exit(DevCaCommand.run(rest, System.out, System.err));
             default -> {
                 System.err.println("stocksense: unknown command '" + args[0] + "'");
                 System.err.print(USAGE);
