@@ -160,7 +160,8 @@ public final class CloudCore implements AutoCloseable {
             mqttUrl = config.mqttUrl();
             return;
         }
-        broker = EmbeddedBroker.start(config.cloudDir().resolve("broker"), BROKER_HOST, port, brokerSecurity());
+        // With TLS, client certificates and logins the broker may face the network; without, loopback only.
+        broker = EmbeddedBroker.start(config.cloudDir().resolve("broker"), tls == null ? BROKER_HOST : "0.0.0.0", port, brokerSecurity());
         mqttUrl = (tls == null ? "tcp://" : "ssl://") + BROKER_HOST + ":" + broker.port();
     }
 
