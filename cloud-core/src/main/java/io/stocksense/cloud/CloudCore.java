@@ -5,8 +5,14 @@ import io.stocksense.cloud.audit.store.AuditStore;
 import io.stocksense.cloud.auth.store.AdminBootstrap;
 import io.stocksense.cloud.backup.BackupJob;
 import io.stocksense.cloud.auth.store.AuthStore;
+import io.stocksense.cloud.broker.BrokerSecurity;
 import io.stocksense.cloud.broker.EmbeddedBroker;
 import io.stocksense.cloud.business.BusinessFlows;
+import io.stocksense.config.security.MqttAccess;
+import io.stocksense.config.security.TlsFiles;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.net.PfxOptions;
+import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import io.stocksense.cloud.catalog.store.SiteSeeder;
 import io.stocksense.cloud.db.Database;
 import io.stocksense.cloud.db.EmbeddedDatabase;
@@ -67,6 +73,7 @@ public final class CloudCore implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(CloudCore.class);
 
     private final CloudConfig config;
+    private TlsFiles tls;
     private EmbeddedDatabase embeddedDb;
     private Database database;
     private EmbeddedBroker broker;
@@ -87,7 +94,18 @@ public final class CloudCore implements AutoCloseable {
     }
 
     public static CloudCore start(CloudConfig config) {
+        return start(config, null);
+    }
+
+    /**
+     * Starts cloud-core; with {@code tls} (the folder {@code ./stocksense ca} wrote) HTTP becomes HTTPS with
+     * the server certificate, the embedded broker listens with TLS only, wants a client certificate of the
+     * site's CA and a login from {@code mqtt/password_file} (per-gateway topic ACL), and ingest logs in
+     * as {@code cloud-core} with its own certificate. Null keeps plain HTTP and an anonymous loopback broker.
+     */
+    public static CloudCore start(CloudConfig config, TlsFiles tls) {
         CloudCore core = new CloudCore(config);
+        core.tls = tls;
         try {
             core.startAll();
             core.shutdownHook = new Thread(core::close, "cloud-core-shutdown");
@@ -122,7 +140,7 @@ public final class CloudCore implements AutoCloseable {
         webhooks = WebhookDispatcher.start(new WebhookStore(database.dataSource()), webhookPolicy(), Duration.ofSeconds(1));
         BatchProcessor processor = new BatchProcessor(database.dataSource(), ingestMetrics, liveListeners(live(sse, alerts)),
                 new BusinessFlows(database.dataSource(), ApproverRoles.USERS).reconciler());
-        ingest = MqttIngest.start(mqttUrl, processor, new GatewayStateStore(database.dataSource()), ingestMetrics);
+        ingest = MqttIngest.start(mqttUrl, processor, new GatewayStateStore(database.dataSource()), ingestMetrics, this::secureIngest);
         LOG.info("cloud-core ready: {} (MQTT {})", baseUrl(), mqttUrl);
     }
 
@@ -221,13 +239,14 @@ public final class CloudCore implements AutoCloseable {
             mqttUrl = config.mqttUrl();
             return;
         }
-        broker = EmbeddedBroker.start(config.cloudDir().resolve("broker"), BROKER_HOST, port);
-        mqttUrl = "tcp://" + BROKER_HOST + ":" + broker.port();
+        // With TLS, client certificates and logins the broker may face the network; without, loopback only.
+        broker = EmbeddedBroker.start(config.cloudDir().resolve("broker"), tls == null ? BROKER_HOST : "0.0.0.0", port, brokerSecurity());
+        mqttUrl = (tls == null ? "tcp://" : "ssl://") + BROKER_HOST + ":" + broker.port();
     }
 
     private void startHttp(Router router, int port) {
         try {
-            http = vertx.createHttpServer().requestHandler(router).listen(port, HTTP_HOST)
+            http = vertx.createHttpServer(httpOptions()).requestHandler(router).listen(port, HTTP_HOST)
                     .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -254,7 +273,47 @@ public final class CloudCore implements AutoCloseable {
     }
 
     public String baseUrl() {
-        return "http://127.0.0.1:" + httpPort();
+        return (tls == null ? "http" : "https") + "://127.0.0.1:" + httpPort();
+    }
+
+    private BrokerSecurity brokerSecurity() {
+        if (tls == null) {
+            return BrokerSecurity.NONE;
+        }
+        String pw = secret(tls::storePassword);
+        return new BrokerSecurity(tls.passwordFile(), tls.keystore(TlsFiles.SERVER), pw, tls.truststore(), pw);
+    }
+
+    private HttpServerOptions httpOptions() {
+        HttpServerOptions o = new HttpServerOptions();
+        if (tls != null) {
+            o.setSsl(true).setKeyCertOptions(new PfxOptions().setPath(tls.keystore(TlsFiles.SERVER).toString())
+                    .setPassword(secret(tls::storePassword)));
+        }
+        return o;
+    }
+
+    private void secureIngest(MqttConnectOptions options) {
+        if (tls == null) {
+            return;
+        }
+        options.setSocketFactory(secret(() -> tls.sslContext(TlsFiles.CLOUD_CLIENT)).getSocketFactory());
+        // An external broker may run without logins; the embedded one with TLS always wants one.
+        options.setUserName(MqttAccess.CLOUD_USER);
+        options.setPassword(secret(() -> tls.mqttPassword(MqttAccess.CLOUD_USER)).toCharArray());
+    }
+
+    /** Reading the TLS folder; a missing or unreadable file stops the start with what to fix. */
+    private <T> T secret(TlsRead<T> read) {
+        try {
+            return read.get();
+        } catch (java.io.IOException e) {
+            throw new CloudStartException("STOCKSENSE_TLS_DIR " + tls.dir() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private interface TlsRead<T> {
+        T get() throws java.io.IOException;
     }
 
     /** The InfluxDB export, when STOCKSENSE_INFLUX_URL turned it on. */

@@ -27,7 +27,7 @@ public final class CloudMain {
         }
         CloudCore core;
         try {
-            core = CloudCore.start(config);
+            core = CloudCore.start(config, io.stocksense.config.security.TlsFiles.fromEnv(System.getenv()).orElse(null));
         } catch (CloudStartException e) {
             System.err.println("stocksense cloud: " + e.getMessage());
             System.exit(1);

@@ -18,6 +18,10 @@ import io.stocksense.edge.outbox.OutboxLimits;
 import io.stocksense.edge.outbox.SqliteOutbox;
 import io.stocksense.edge.uplink.MqttUplink;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.net.PfxOptions;
+import io.stocksense.config.security.MqttAccess;
+import io.stocksense.config.security.TlsFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,6 +43,7 @@ public final class EdgeGateway implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EdgeGateway.class);
 
     private final GatewayConfig config;
+    private TlsFiles tls;
     private final List<AutoCloseable> parts = new ArrayList<>();
     private SqliteOutbox outbox;
     private MqttUplink uplink;
@@ -56,7 +61,17 @@ public final class EdgeGateway implements AutoCloseable {
      * @throws IllegalStateException    when a part cannot start (outbox file, HTTP port taken)
      */
     public static EdgeGateway start(GatewayConfig cfg) {
+        return start(cfg, null);
+    }
+
+    /**
+     * Starts a gateway that, with {@code tls} (the folder {@code ./stocksense ca} wrote), logs in to the
+     * cloud broker as {@code <site>/<gateway>} over TLS with its own certificate and serves its health
+     * API over HTTPS; null keeps plain connections without a login.
+     */
+    public static EdgeGateway start(GatewayConfig cfg, TlsFiles tls) {
         EdgeGateway gw = new EdgeGateway(cfg);
+        gw.tls = tls;
         try {
             gw.startParts();
             return gw;
@@ -88,7 +103,8 @@ public final class EdgeGateway implements AutoCloseable {
         alarms.updateZones(engines.zoneClimates());
         engines.configurationErrors().forEach((id, why) -> status.offline(id, DeviceStatus.Reason.CONFIGURATION_ERROR, why));
 
-        uplink = new MqttUplink(config.uplinkMqttUrl(), site.siteId(), gatewayId, config.ackTimeout(), outbox, metrics, clock);
+        uplink = new MqttUplink(config.uplinkMqttUrl(), site.siteId(), gatewayId, config.ackTimeout(), outbox, metrics, clock,
+                this::secureUplink);
         parts.add(0, uplink);
         ReadingPipeline pipeline = new ReadingPipeline(engines, outbox, metrics, clock, uplink::wakeUp, alarms);
         parts.add(0, pipeline);
@@ -103,7 +119,7 @@ public final class EdgeGateway implements AutoCloseable {
         uplink.start();
         adapters.forEach(DeviceAdapter::start);
         vertx = Vertx.vertx();
-        health = await(HealthServer.start(vertx, config.httpPort(), () -> new HealthSnapshot(site.siteId(), gatewayId,
+        health = await(HealthServer.start(vertx, healthOptions(), config.httpPort(), () -> new HealthSnapshot(site.siteId(), gatewayId,
                 status.all(), outbox.depth(), outbox.oldestAge(clock.instant()).orElse(null), uplink.isConnected(),
                 outbox.deadLetterTotal(), alarms.zones()), metrics), "health server on port " + config.httpPort());
         LOG.info("gateway {} of site {} started: {} devices, health on port {}, outbox {} events", gatewayId,
@@ -112,6 +128,33 @@ public final class EdgeGateway implements AutoCloseable {
 
     public int httpPort() {
         return health.port();
+    }
+
+    private void secureUplink(org.eclipse.paho.client.mqttv3.MqttConnectOptions options) {
+        if (tls == null) {
+            return;
+        }
+        String user = MqttAccess.gatewayUser(config.site().siteId(), config.gatewayId());
+        try {
+            options.setSocketFactory(tls.sslContext(TlsFiles.gatewayIdentity(config.gatewayId())).getSocketFactory());
+            options.setUserName(user);
+            options.setPassword(tls.mqttPassword(user).toCharArray());
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException("STOCKSENSE_TLS_DIR: " + e.getMessage(), e);
+        }
+    }
+
+    private HttpServerOptions healthOptions() {
+        HttpServerOptions o = new HttpServerOptions();
+        if (tls != null) {
+            try {
+                o.setSsl(true).setKeyCertOptions(new PfxOptions().setPath(tls.keystore(TlsFiles.gatewayIdentity(config.gatewayId()))
+                        .toString()).setPassword(tls.storePassword()));
+            } catch (java.io.IOException e) {
+                throw new IllegalArgumentException("STOCKSENSE_TLS_DIR: " + e.getMessage(), e);
+            }
+        }
+        return o;
     }
 
     /** Events stored and not yet acked by the cloud. Blocking (reads SQLite). */

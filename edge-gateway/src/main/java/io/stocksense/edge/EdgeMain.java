@@ -48,7 +48,7 @@ public final class EdgeMain {
             Site site = SiteLoader.load(parsed.site());
             GatewayConfig config = GatewayConfig.fromEnv(site, parsed.gateway(), System.getenv());
             printDevices(System.out, site, parsed.gateway());
-            gateway = EdgeGateway.start(config);
+            gateway = EdgeGateway.start(config, io.stocksense.config.security.TlsFiles.fromEnv(System.getenv()).orElse(null));
             System.out.printf("gateway %s running: health http://127.0.0.1:%d/health, data in %s%n",
                     parsed.gateway(), gateway.httpPort(), config.gatewayDir().toAbsolutePath());
         } catch (SiteConfigException | RuntimeException e) {

@@ -214,6 +214,9 @@ public final class ReadingPipeline implements AutoCloseable {
                 deadLetter(device.id(), job.codec(), r.reason(), r.excerpt(), job.payload(), job.receivedAt());
             }
         }
+        if (!result.ignored().isEmpty()) {
+            LOG.debug("input from {} ({}) with nothing to read: {}", device.id(), job.codec(), result.ignored());
+        }
         List<Reading> readings = result.readings();
         if (readings.size() == 1) {
             return routeSafely(job, readings.get(0));

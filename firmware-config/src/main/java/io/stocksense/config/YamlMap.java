@@ -49,7 +49,7 @@ final class YamlMap {
         Map<String, Node> keyNodes = new LinkedHashMap<>();
         for (NodeTuple t : map.node.getValue()) {
             if (!(t.getKeyNode() instanceof ScalarNode)) {
-                problems.add(line(t.getKeyNode()), path, "keys must be plain names, not " + describe(t.getKeyNode()));
+                problems.add(line(t.getKeyNode()), path.isEmpty() ? "(top level)" : path, "keys must be plain names, not " + describe(t.getKeyNode()));
                 continue;
             }
             String key = ((ScalarNode) t.getKeyNode()).getValue();
@@ -75,7 +75,9 @@ final class YamlMap {
     }
 
     String path(String key) {
-        return path.isEmpty() ? key : path + "." + key;
+        // An empty (or null) key still needs a printable field name, or the error would name nothing.
+        String k = key == null || key.isBlank() ? "'" + (key == null ? "" : key) + "'" : key;
+        return path.isEmpty() ? k : path + "." + k;
     }
 
     /** Line of the mapping itself: where a missing field is reported. */

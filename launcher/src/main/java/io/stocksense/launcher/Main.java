@@ -29,6 +29,8 @@ public final class Main {
               restore FILE [--replace]              restore a backup into the configured database (cloud-core
                                                     stopped; --replace empties a database that holds data)
               audit-verify                          re-compute the audit log's hash chain; exit 1 if tampered
+              ca --site FILE --out DIR [--host H]   a development CA, TLS certificates (cloud, one per gateway)
+                                                    and MQTT logins for a site; use with STOCKSENSE_TLS_DIR=DIR
             """;
 
     private Main() {
@@ -54,6 +56,7 @@ public final class Main {
             case "decode" -> System.exit(DecodeCommand.run(rest, System.out, System.err));
             case "backup", "restore", "audit-verify" ->
                     System.exit(io.stocksense.cloud.CloudTools.run(args[0], rest, System.getenv(), System.out, System.err));
+            case "ca" -> System.exit(DevCaCommand.run(rest, System.out, System.err));
             default -> {
                 System.err.println("stocksense: unknown command '" + args[0] + "'");
                 System.err.print(USAGE);

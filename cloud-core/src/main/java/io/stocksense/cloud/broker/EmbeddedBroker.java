@@ -1,6 +1,9 @@
 package io.stocksense.cloud.broker;
 
+import com.hivemq.embedded.EmbeddedExtension;
 import com.hivemq.embedded.EmbeddedHiveMQ;
+import com.hivemq.embedded.EmbeddedHiveMQBuilder;
+import io.stocksense.config.security.MqttPasswords;
 import io.stocksense.cloud.Ports;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -9,17 +12,20 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * An embedded HiveMQ CE broker with one plain TCP listener, for the zero-set-up single machine case.
+ * An embedded HiveMQ CE broker with one listener (plain TCP, or TLS with client certificates), for the
+ * zero-set-up single machine case and for small sites.
  * Its config, data and extensions folders live under the given directory, so retained messages and
  * persistent sessions survive a restart.
  *
- * <p>Anonymous clients are allowed (HiveMQ CE's default), which is why the listener should be bound
- * to the loopback address unless the network is trusted; production uses an external broker.
+ * <p>Without a password file anonymous clients are allowed (HiveMQ CE's default), which is why the
+ * listener should then be bound to the loopback address; with one, {@link BrokerAccessControl} checks
+ * logins and the per-gateway topic ACL.
  *
  * <p>Threading: {@link #start} blocks until the listener accepts connections; {@link #close} blocks
  * until the broker has stopped and is idempotent.
@@ -44,6 +50,14 @@ public final class EmbeddedBroker implements AutoCloseable {
      * @throws IllegalStateException when the broker cannot start (folder not writable, port taken)
      */
     public static EmbeddedBroker start(Path dir, String bindAddress, int port) {
+        return start(dir, bindAddress, port, BrokerSecurity.NONE);
+    }
+
+    /**
+     * Starts a broker as {@link #start(Path, String, int)} does, with TLS (the only listener then) and/or
+     * logins and the per-gateway topic ACL when {@code security} says so.
+     */
+    public static EmbeddedBroker start(Path dir, String bindAddress, int port, BrokerSecurity security) {
         int actual = port == 0 ? Ports.freePort(bindAddress) : port;
         Path config = dir.resolve("config");
         Path data = dir.resolve("data");
@@ -53,16 +67,19 @@ public final class EmbeddedBroker implements AutoCloseable {
             Files.createDirectories(config);
             Files.createDirectories(data);
             Files.createDirectories(extensions);
-            Files.writeString(config.resolve("config.xml"), configXml(bindAddress, actual), StandardCharsets.UTF_8);
+            Files.writeString(config.resolve("config.xml"), configXml(bindAddress, actual, security), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new IllegalStateException("cannot prepare broker folders under " + dir + ": " + e.getMessage(), e);
         }
-        EmbeddedHiveMQ hivemq = EmbeddedHiveMQ.builder()
+        EmbeddedHiveMQBuilder builder = EmbeddedHiveMQ.builder()
                 .withConfigurationFolder(config)
                 .withDataFolder(data)
                 .withExtensionsFolder(extensions)
-                .withoutLoggingBootstrap()
-                .build();
+                .withoutLoggingBootstrap();
+        if (security.passwordFile() != null) {
+            builder.withEmbeddedExtension(accessControl(security.passwordFile()));
+        }
+        EmbeddedHiveMQ hivemq = builder.build();
         try {
             hivemq.start().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
@@ -75,7 +92,8 @@ public final class EmbeddedBroker implements AutoCloseable {
             throw new IllegalStateException("the embedded MQTT broker did not start on " + bindAddress + ":" + actual
                     + ": " + cause.getMessage(), cause);
         }
-        LOG.info("embedded MQTT broker listening on {}:{}", bindAddress, actual);
+        LOG.info("embedded MQTT broker listening on {}:{} ({}{})", bindAddress, actual, security.tls() ? "TLS" : "plain TCP",
+                security.passwordFile() == null ? ", anonymous" : ", logins and topic ACL");
         return new EmbeddedBroker(hivemq, actual);
     }
 
@@ -114,12 +132,36 @@ public final class EmbeddedBroker implements AutoCloseable {
      */
     static final long MAX_QUEUED_PER_CLIENT = 1_000_000;
 
-    private static String configXml(String bindAddress, int port) {
-        return "<?xml version=\"1.0\"?>\n<hivemq>\n  <listeners>\n    <tcp-listener>\n"
-                + "      <port>" + port + "</port>\n      <bind-address>" + bindAddress + "</bind-address>\n"
-                + "    </tcp-listener>\n  </listeners>\n"
+    private static EmbeddedExtension accessControl(Path passwordFile) {
+        Map<String, String> hashes;
+        try {
+            hashes = MqttPasswords.read(passwordFile);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read the MQTT password file " + passwordFile + ": " + e.getMessage(), e);
+        }
+        return EmbeddedExtension.builder().withId("stocksense-access").withName("StockSense access control")
+                .withVersion("1").withExtensionMain(new BrokerAccessControl(hashes)).build();
+    }
+
+    private static String configXml(String bindAddress, int port, BrokerSecurity security) {
+        String listener = !security.tls()
+                ? "    <tcp-listener>\n      <port>" + port + "</port>\n      <bind-address>" + bindAddress + "</bind-address>\n"
+                        + "    </tcp-listener>\n"
+                : "    <tls-tcp-listener>\n      <port>" + port + "</port>\n      <bind-address>" + bindAddress + "</bind-address>\n"
+                        + "      <tls>\n        <keystore><path>" + xml(security.keystore().toAbsolutePath().toString()) + "</path>"
+                        + "<password>" + xml(security.keystorePassword()) + "</password>"
+                        + "<private-key-password>" + xml(security.keystorePassword()) + "</private-key-password></keystore>\n"
+                        + (security.truststore() == null ? "" : "        <truststore><path>" + xml(security.truststore().toAbsolutePath().toString())
+                        + "</path><password>" + xml(security.truststorePassword()) + "</password></truststore>\n"
+                        + "        <client-authentication-mode>REQUIRED</client-authentication-mode>\n")
+                        + "      </tls>\n    </tls-tcp-listener>\n";
+        return "<?xml version=\"1.0\"?>\n<hivemq>\n  <listeners>\n" + listener + "  </listeners>\n"
                 + "  <mqtt><queued-messages><max-queue-size>" + MAX_QUEUED_PER_CLIENT
                 + "</max-queue-size><strategy>discard</strategy></queued-messages></mqtt>\n"
                 + "  <anonymous-usage-statistics><enabled>false</enabled></anonymous-usage-statistics>\n</hivemq>\n";
+    }
+
+    private static String xml(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 }

@@ -70,12 +70,20 @@ public final class MqttIngest implements AutoCloseable {
      * @throws IllegalStateException naming the broker URL when it cannot be reached
      */
     public static MqttIngest start(String brokerUrl, BatchProcessor processor, GatewayStateStore states, IngestMetrics metrics) {
+        return start(brokerUrl, processor, states, metrics, o -> { });
+    }
+
+    /** As above; {@code security} adds a login and a TLS socket factory to the connect options. */
+    public static MqttIngest start(String brokerUrl, BatchProcessor processor, GatewayStateStore states, IngestMetrics metrics,
+                                   java.util.function.Consumer<MqttConnectOptions> security) {
         try {
             MqttAsyncClient client = new MqttAsyncClient(brokerUrl, "cloud-core-" + UUID.randomUUID().toString().substring(0, 8),
                     new MemoryPersistence());
             MqttIngest ingest = new MqttIngest(client, processor, states, metrics);
             client.setCallback(ingest.new Callback());
-            client.connect(options()).waitForCompletion(TIMEOUT_MS);
+            MqttConnectOptions options = options();
+            security.accept(options);
+            client.connect(options).waitForCompletion(TIMEOUT_MS);
             ingest.subscribe().waitForCompletion(TIMEOUT_MS);
             LOG.info("ingest consuming {} from {}", Topics.cloudSubscription(true), brokerUrl);
             return ingest;

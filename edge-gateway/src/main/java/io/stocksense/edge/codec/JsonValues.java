@@ -38,7 +38,9 @@ public final class JsonValues {
             JsonToken token;
             while ((token = parser.nextToken()) != null) {
                 JsonNode node = Json.MAPPER.readTree(parser);
-                if (token == JsonToken.START_ARRAY) {
+                if (token == JsonToken.START_ARRAY && node.isEmpty()) {
+                    rejections.add(Rejection.of("an empty JSON array carries no events", node.toString()));
+                } else if (token == JsonToken.START_ARRAY) {
                     node.forEach(values::add);
                 } else {
                     values.add(node);
@@ -47,6 +49,10 @@ public final class JsonValues {
         } catch (IOException e) {
             // Keep what was read before the damage (e.g. a truncated last object) and reject the rest.
             rejections.add(Rejection.of("not valid JSON: " + firstLine(e.getMessage()), payload));
+        }
+        if (values.isEmpty() && rejections.isEmpty()) {
+            // Jackson stops at a NUL byte as at the end of input: control characters alone are no JSON value.
+            rejections.add(Rejection.of("no JSON value in the payload", payload));
         }
         return new Split(values, rejections);
     }

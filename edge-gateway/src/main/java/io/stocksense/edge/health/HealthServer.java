@@ -30,11 +30,17 @@ public final class HealthServer {
 
     /** Listens on all interfaces; port 0 picks a free one. Never throws: failures are a failed Future. */
     public static Future<HealthServer> start(Vertx vertx, int port, Callable<HealthSnapshot> snapshots, GatewayMetrics metrics) {
+        return start(vertx, new io.vertx.core.http.HttpServerOptions(), port, snapshots, metrics);
+    }
+
+    /** As above with server options, e.g. HTTPS with the gateway's certificate. */
+    public static Future<HealthServer> start(Vertx vertx, io.vertx.core.http.HttpServerOptions options, int port,
+                                             Callable<HealthSnapshot> snapshots, GatewayMetrics metrics) {
         HealthServer hs = new HealthServer(vertx, snapshots, metrics);
         Router router = Router.router(vertx);
         router.get("/health").handler(hs::health);
         router.get("/metrics").handler(hs::metrics);
-        return vertx.createHttpServer().requestHandler(router).listen(port, "0.0.0.0").map(s -> {
+        return vertx.createHttpServer(options).requestHandler(router).listen(port, "0.0.0.0").map(s -> {
             hs.server = s;
             return hs;
         });

@@ -65,6 +65,12 @@ public final class MqttUplink implements AutoCloseable {
 
     public MqttUplink(String url, String siteId, String gatewayId, Duration ackTimeout, SqliteOutbox outbox,
                       GatewayMetrics metrics, Clock clock) {
+        this(url, siteId, gatewayId, ackTimeout, outbox, metrics, clock, o -> { });
+    }
+
+    /** As above; {@code security} adds a login and a TLS socket factory to the connect options. */
+    public MqttUplink(String url, String siteId, String gatewayId, Duration ackTimeout, SqliteOutbox outbox,
+                      GatewayMetrics metrics, Clock clock, java.util.function.Consumer<MqttConnectOptions> security) {
         this.siteId = siteId;
         this.gatewayId = gatewayId;
         this.outbox = outbox;
@@ -73,6 +79,7 @@ public final class MqttUplink implements AutoCloseable {
         this.ackTimeout = ackTimeout;
         MqttConnectOptions options = MqttConnection.defaultOptions();
         options.setWill(Topics.state(siteId, gatewayId), stateJson("offline"), 1, true);
+        security.accept(options);
         this.connection = new MqttConnection("uplink", url, "stocksense-" + siteId + "-" + gatewayId, options, new Listener());
         this.thread = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "edge-uplink");

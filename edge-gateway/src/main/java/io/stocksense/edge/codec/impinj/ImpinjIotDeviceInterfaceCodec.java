@@ -45,6 +45,7 @@ public final class ImpinjIotDeviceInterfaceCodec implements DeviceCodec {
         JsonValues.Split split = JsonValues.split(payload);
         List<Reading> readings = new ArrayList<>();
         List<Rejection> rejections = new ArrayList<>(split.rejections());
+        List<String> ignored = new ArrayList<>();
         for (JsonNode event : split.values()) {
             if (!event.isObject() || !event.path("eventType").isTextual()) {
                 rejections.add(Rejection.of("event must be an object with an eventType", event.toString()));
@@ -53,9 +54,12 @@ public final class ImpinjIotDeviceInterfaceCodec implements DeviceCodec {
                 if (problem != null) {
                     rejections.add(Rejection.of(problem, event.toString()));
                 }
+            } else {
+                // Status events (inventoryStatus, antennaConnected, ...) share the stream with tag reads.
+                ignored.add("eventType '" + Rejection.excerpt(event.get("eventType").asText()) + "' carries no tag reads");
             }
         }
-        return new DecodeResult(readings, rejections);
+        return new DecodeResult(readings, rejections, ignored);
     }
 
     /** Adds the event's tag read; returns why it could not, or null. */

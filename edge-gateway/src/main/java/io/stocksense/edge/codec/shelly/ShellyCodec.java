@@ -34,6 +34,8 @@ import java.util.Map;
  */
 public final class ShellyCodec implements DeviceCodec {
 
+    private static final BigDecimal MAX_EPOCH_SECONDS = BigDecimal.valueOf(Long.MAX_VALUE / 1000 - 1);
+
     public static final String NAME = "shelly";
 
     @Override
@@ -98,23 +100,25 @@ public final class ShellyCodec implements DeviceCodec {
         }
         String method = rpc.get("method").asText();
         if (!method.equals("NotifyStatus") && !method.equals("NotifyFullStatus")) {
-            return new DecodeResult(List.of(), List.of());
+            return DecodeResult.nothingToRead("Shelly Gen2 method '" + Rejection.excerpt(method) + "' carries no sensor values");
         }
         JsonNode params = rpc.get("params");
         Instant time = null;
         if (params.has("ts")) {
             BigDecimal ts = JsonValues.decimal(params.get("ts"));
-            if (ts == null) {
-                return DecodeResult.rejected("params.ts must be epoch seconds, was " + params.get("ts"), payload);
+            // A number beyond any clock (overflowing a long of milliseconds) is as wrong as text.
+            time = ts == null || ts.abs().compareTo(MAX_EPOCH_SECONDS) > 0 ? null
+                    : Instant.ofEpochMilli(ts.movePointRight(3).setScale(0, RoundingMode.HALF_UP).longValueExact());
+            if (time == null) {
+                return DecodeResult.rejected("params.ts must be epoch seconds, was " + Rejection.excerpt(params.get("ts").toString()), payload);
             }
-            time = Instant.ofEpochMilli(ts.movePointRight(3).setScale(0, RoundingMode.HALF_UP).longValueExact());
         }
         try {
             Double t = component(params, "temperature:", "tC");
             Double h = component(params, "humidity:", "rh");
             Double battery = component(params, "devicepower:", "battery", "percent");
             if (t == null && h == null && battery == null) {
-                return new DecodeResult(List.of(), List.of());
+                return DecodeResult.nothingToRead("Shelly Gen2 " + method + " names no temperature, humidity or battery component");
             }
             return one(new ClimateReading(deviceId, time, t, h, battery == null ? null : (int) Math.round(battery)));
         } catch (IllegalArgumentException e) {

@@ -61,6 +61,7 @@ class ShellyCodecTest {
         DecodeResult event = decode("x/events/rpc", "shelly_plusht_notify-event.json", Map.of());
         assertThat(event.readings()).isEmpty();
         assertThat(event.rejections()).isEmpty();
+        assertThat(event.ignored()).containsExactly("Shelly Gen2 method 'NotifyEvent' carries no sensor values");
         assertThat(decode("x/events/rpc", "shelly_plusht_wrong-types.json", Map.of()).rejections()).extracting(Rejection::reason)
                 .containsExactly("temperature:0.tC must be a number, was \"n/a\"");
         assertThat(decode("x/events/rpc", "shelly_plusht_no-method.json", Map.of()).rejections()).extracting(Rejection::reason)
