@@ -215,6 +215,7 @@ public final class ReadingPipeline implements AutoCloseable {
             }
         }
         if (!result.ignored().isEmpty()) {
+            metrics.ignored(device.id(), result.ignored().size());
             LOG.debug("input from {} ({}) with nothing to read: {}", device.id(), job.codec(), result.ignored());
         }
         List<Reading> readings = result.readings();

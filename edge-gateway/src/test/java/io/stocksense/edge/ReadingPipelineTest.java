@@ -58,6 +58,23 @@ class ReadingPipelineTest {
         }
     }
 
+    @Test
+    void inputWithNothingToReadIsCountedWithItsReasonAndWritesNothing() {
+        Site site = TestSites.small();
+        GatewayMetrics metrics = new GatewayMetrics();
+        Engines engines = new Engines(site, site.devicesOf("gw-1"), Map.of());
+        try (SqliteOutbox outbox = SqliteOutbox.open(dir.resolve("outbox.db"), "demo", "gw-1", new OutboxLimits(10, 1_000_000, 2));
+             ReadingPipeline pipeline = new ReadingPipeline(engines, outbox, metrics,
+                     Clock.fixed(T0, ZoneOffset.UTC), () -> { })) {
+            DecodeResult status = new DecodeResult(List.of(), List.of(), List.of("eventType 'inventoryStatus' carries no tag reads"));
+            pipeline.accept(TestSites.shelf(), "shelf-json", "{}".getBytes(), status, T0);
+            pipeline.accept(TestSites.shelf(), "shelf-json", "{}".getBytes(), status, T0);
+            assertThat(metrics.ignoredByDevice()).containsEntry("shelf-a1", 2L);
+            assertThat(metrics.decodeErrorsByDevice()).doesNotContainKey("shelf-a1");
+            assertThat(outbox.depth()).isZero();
+        }
+    }
+
     private static DecodeResult weight(String grams) {
         return new DecodeResult(List.of(new WeightReading("shelf-a1", null, new BigDecimal(grams), true)), List.of());
     }

@@ -10,6 +10,7 @@ public final class GatewayMetrics {
 
     private final Map<String, LongAdder> readings = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> decodeErrors = new ConcurrentHashMap<>();
+    private final Map<String, LongAdder> ignoredInputs = new ConcurrentHashMap<>();
     private final LongAdder batchesSent = new LongAdder();
     private final LongAdder batchesAcked = new LongAdder();
     private final LongAdder batchesResent = new LongAdder();
@@ -46,6 +47,11 @@ public final class GatewayMetrics {
         decodeErrors.computeIfAbsent(deviceId, k -> new LongAdder()).add(n);
     }
 
+    /** Well-formed input that carries nothing to read (reader status events, value-less notifications). */
+    public void ignored(String deviceId, int n) {
+        ignoredInputs.computeIfAbsent(deviceId, k -> new LongAdder()).add(n);
+    }
+
     public void batchSent() {
         batchesSent.increment();
     }
@@ -64,6 +70,10 @@ public final class GatewayMetrics {
 
     public Map<String, Long> decodeErrorsByDevice() {
         return snapshot(decodeErrors);
+    }
+
+    public Map<String, Long> ignoredByDevice() {
+        return snapshot(ignoredInputs);
     }
 
     public long batchesSent() {

@@ -109,6 +109,8 @@ public final class HealthServer {
             StringBuilder sb = new StringBuilder();
             perDevice(sb, "stocksense_edge_readings_total", "Readings decoded per device.", m.readingsByDevice());
             perDevice(sb, "stocksense_edge_decode_errors_total", "Rejected device input per device.", m.decodeErrorsByDevice());
+            perDevice(sb, "stocksense_edge_ignored_inputs_total", "Well-formed device input with nothing to read, per device.",
+                    m.ignoredByDevice());
             single(sb, "stocksense_edge_outbox_depth", "gauge", "Events waiting for a cloud ack.", s.outboxDepth());
             single(sb, "stocksense_edge_outbox_oldest_event_age_seconds", "gauge", "Age of the oldest unacked event.",
                     s.oldestEventAge() == null ? 0 : s.oldestEventAge().toMillis() / 1000.0);
