@@ -141,7 +141,7 @@ public final class JsonBody {
         return out;
     }
 
-    /** The non-blank strings of an array field (trimmed), empty when absent. */
+    /** The non-blank strings (or numbers, as their text) of an array field, trimmed; empty when absent. */
     public java.util.List<String> strings(String field) {
         JsonNode v = node.get(field);
         if (v == null || v.isNull()) {
@@ -152,7 +152,7 @@ public final class JsonBody {
         }
         java.util.List<String> out = new java.util.ArrayList<>();
         for (JsonNode e : v) {
-            if (!e.isTextual() || e.asText().isBlank()) {
+            if (!(e.isTextual() || e.isNumber()) || e.asText().isBlank()) {
                 throw new BadParameterException(field + " must be an array of non-blank strings, has " + e);
             }
             out.add(e.asText().trim());
