@@ -3,11 +3,13 @@ package io.stocksense.cloud.business;
 import io.stocksense.cloud.finance.store.Accounting;
 import io.stocksense.cloud.finance.store.FinanceQueries;
 import io.stocksense.cloud.finance.store.FinanceReports;
+import io.stocksense.cloud.finance.store.InventoryValuation;
 import io.stocksense.cloud.finance.store.InvoiceStore;
 import io.stocksense.cloud.finance.store.PaymentStore;
 import io.stocksense.cloud.finance.web.FinanceRoutes;
 import io.stocksense.cloud.forecast.store.ForecastStore;
 import io.stocksense.cloud.forecast.web.ForecastRoutes;
+import io.stocksense.cloud.inventory.domain.StockValuation;
 import io.stocksense.cloud.pos.PosRoutes;
 import io.stocksense.cloud.pos.PosStore;
 import io.stocksense.cloud.purchasing.domain.ApproverRoles;
@@ -65,6 +67,12 @@ public final class BusinessFlows {
 
     /** Matches device movements to the documents: used by ingest for every posted movement. */
     public Reconciler reconciler() {
-        return new Reconciler(new PortalShipmentMatcher(shipping), new PortalReceiptMatcher(receiving));
+        StockValuation valuation = stockValuation();
+        return new Reconciler(new PortalShipmentMatcher(shipping, valuation), new PortalReceiptMatcher(receiving, valuation), valuation);
+    }
+
+    /** Values and journals the stock changes no document values (adjustments, scrap, stocktakes, device movements). */
+    public static StockValuation stockValuation() {
+        return new InventoryValuation();
     }
 }
