@@ -6,7 +6,9 @@ import io.stocksense.cloud.finance.store.FinanceReports;
 import io.stocksense.cloud.finance.store.InventoryValuation;
 import io.stocksense.cloud.finance.store.InvoiceStore;
 import io.stocksense.cloud.finance.store.PaymentStore;
+import io.stocksense.cloud.finance.store.Statements;
 import io.stocksense.cloud.finance.web.FinanceRoutes;
+import io.stocksense.cloud.finance.web.StatementRoutes;
 import io.stocksense.cloud.forecast.store.ForecastStore;
 import io.stocksense.cloud.forecast.web.ForecastRoutes;
 import io.stocksense.cloud.inventory.domain.StockValuation;
@@ -61,6 +63,7 @@ public final class BusinessFlows {
         new PurchasingRoutes(orders, receiving, requisitions).mount(routes);
         new SalesRoutes(salesOrders, shipping).mount(routes);
         new FinanceRoutes(new InvoiceStore(ds), new PaymentStore(ds), new FinanceReports(ds), new FinanceQueries(ds)).mount(routes);
+        new StatementRoutes(new Statements(ds)).mount(routes);
         new PosRoutes(new PosStore(ds)).mount(routes);
         new ForecastRoutes(new ForecastStore(ds, requisitions)).mount(routes);
     }
