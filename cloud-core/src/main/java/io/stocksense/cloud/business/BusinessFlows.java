@@ -13,6 +13,7 @@ import io.stocksense.cloud.forecast.store.ForecastStore;
 import io.stocksense.cloud.forecast.web.ForecastRoutes;
 import io.stocksense.cloud.inventory.domain.StockValuation;
 import io.stocksense.cloud.pos.PosRoutes;
+import io.stocksense.cloud.pos.PosSettings;
 import io.stocksense.cloud.pos.PosStore;
 import io.stocksense.cloud.purchasing.domain.ApproverRoles;
 import io.stocksense.cloud.purchasing.store.PortalReceiptMatcher;
@@ -64,7 +65,7 @@ public final class BusinessFlows {
         new SalesRoutes(salesOrders, shipping).mount(routes);
         new FinanceRoutes(new InvoiceStore(ds), new PaymentStore(ds), new FinanceReports(ds), new FinanceQueries(ds)).mount(routes);
         new StatementRoutes(new Statements(ds)).mount(routes);
-        new PosRoutes(new PosStore(ds)).mount(routes);
+        new PosRoutes(new PosStore(ds), new PosSettings(ds)).mount(routes);
         new ForecastRoutes(new ForecastStore(ds, requisitions)).mount(routes);
     }
 
