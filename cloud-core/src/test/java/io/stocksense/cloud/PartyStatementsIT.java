@@ -54,7 +54,7 @@ class PartyStatementsIT extends CloudITSupport {
         // 3 × 5.10 = 15.30 + VAT 3.06 = 18.36; their cost 3 × 5.00 = 15.00, price variance 0.30 undone
         long ret = biz.ok("/api/v1/purchase-orders/" + po + "/returns", lines(2, "8").put("reason", "wrong size")
                 .put("date", "2026-04-06"), 201).get("id").asLong();
-        assertThat(entry("purchase-return:" + ret)).isEqualTo(Map.of("2100", "25.00", "1200", "-25.00"));
+        assertThat(biz.journalEntry("purchase-return:" + ret)).isEqualTo(Map.of("2100", "25.00", "1200", "-25.00"));
         JsonNode note = null;
         for (JsonNode i : biz.get("/api/v1/supplier-invoices?supplier=BETA")) {
             if (i.get("kind").asText().equals("debit-note")) {
@@ -68,7 +68,7 @@ class PartyStatementsIT extends CloudITSupport {
         assertThat(note.get("gross").decimalValue()).isEqualByComparingTo("-18.36");
         assertThat(note.get("lines").get(0).get("quantity").decimalValue()).isEqualByComparingTo("-3");
         assertThat(note.get("lines").get(0).get("unitPrice").decimalValue()).isEqualByComparingTo("5.10");
-        assertThat(entry("SDN-000001")).isEqualTo(Map.of("2000", "18.36", "1200", "-15.00", "1300", "-3.06", "5100", "-0.30"));
+        assertThat(biz.journalEntry("SDN-000001")).isEqualTo(Map.of("2000", "18.36", "1200", "-15.00", "1300", "-3.06", "5100", "-0.30"));
         // GLOVE: 20 received − 8 returned − (15 − 3) invoiced: nothing left to invoice
         assertProblem(biz.post("/api/v1/supplier-invoices", lines(2, "1").put("purchaseOrder", po)), 409);
         JsonNode glove = biz.get("/api/v1/costing/GLOVE-L");
@@ -167,16 +167,6 @@ class PartyStatementsIT extends CloudITSupport {
         Map<String, BigDecimal> out = new HashMap<>();
         biz.get("/api/v1/reports/trial-balance").get("accounts").forEach(a -> out.put(a.get("account").asText(),
                 a.get("balance").decimalValue()));
-        return out;
-    }
-
-    /** The one journal entry of {@code docRef}, as account → debit − credit. */
-    private static Map<String, String> entry(String docRef) {
-        JsonNode entries = biz.get("/api/v1/journal?document=" + docRef);
-        assertThat(entries).as("entries of %s", docRef).hasSize(1);
-        Map<String, String> out = new HashMap<>();
-        entries.get(0).get("lines").forEach(l -> out.put(l.get("account").asText(),
-                l.get("debit").decimalValue().subtract(l.get("credit").decimalValue()).toPlainString()));
         return out;
     }
 }

@@ -72,17 +72,17 @@ class StockValuationIT extends CloudITSupport {
 
         // scrap BOLT 10: 130.00 × 10 / 100 = 13.00 written off → Q 90, V 117.00
         String scrapRef = causeRef(inv.scrap("BOLT-M8", "WH1", "SHELF-A1", "10", "crushed"));
-        assertThat(entry(scrapRef)).isEqualTo(Map.of("5300", "13.00", "1200", "-13.00"));
+        assertThat(biz.journalEntry(scrapRef)).isEqualTo(Map.of("5300", "13.00", "1200", "-13.00"));
         // scrap GLOVE 12 (FIFO): 10 × 5.00 + 2 × 6.00 = 62.00 → layers 8 @ 6.00
         String scrapGloves = causeRef(inv.scrap("GLOVE-L", "WH1", "SHELF-A1", "12", "wet"));
-        assertThat(entry(scrapGloves)).isEqualTo(Map.of("5300", "62.00", "1200", "-62.00"));
+        assertThat(biz.journalEntry(scrapGloves)).isEqualTo(Map.of("5300", "62.00", "1200", "-62.00"));
         assertThat(layers("GLOVE-L")).containsExactly("8@6");
         // adjustment −5: 117.00 × 5 / 90 = 6.50 lost → Q 85, V 110.50
         String minus = causeRef(inv.adjust("BOLT-M8", "WH1", "SHELF-A1", "-5", "miscount"));
-        assertThat(entry(minus)).isEqualTo(Map.of("5200", "6.50", "1200", "-6.50"));
+        assertThat(biz.journalEntry(minus)).isEqualTo(Map.of("5200", "6.50", "1200", "-6.50"));
         // adjustment +15 at the average 110.50 / 85 = 1.30 → 19.50 gained → Q 100, V 130.00
         String plus = causeRef(inv.adjust("BOLT-M8", "WH1", "SHELF-A1", "15", "found"));
-        assertThat(entry(plus)).isEqualTo(Map.of("1200", "19.50", "5200", "-19.50"));
+        assertThat(biz.journalEntry(plus)).isEqualTo(Map.of("1200", "19.50", "5200", "-19.50"));
         assertCosting("BOLT-M8", "100", "130.00");
 
         // a move changes no value: no journal entry, costing unchanged
@@ -104,7 +104,7 @@ class StockValuationIT extends CloudITSupport {
         assertThat(inv.post("/api/v1/stocktakes/" + st + "/counts", counts).statusCode()).isEqualTo(200);
         assertThat(inv.post("/api/v1/stocktakes/" + st + "/post", Json.MAPPER.createObjectNode().put("reason", "count"))
                 .statusCode()).isEqualTo(200);
-        assertThat(entry("stocktake:" + st)).isEqualTo(Map.of("1200", "3.40", "5200", "-3.40"));
+        assertThat(biz.journalEntry("stocktake:" + st)).isEqualTo(Map.of("1200", "3.40", "5200", "-3.40"));
         assertCosting("BOLT-M8", "98", "127.40");
         assertThat(layers("GLOVE-L")).containsExactly("8@6", "1@6");
 
@@ -222,16 +222,6 @@ class StockValuationIT extends CloudITSupport {
         return RestClient.json(posted).get(0).get("causeRef").asText();
     }
 
-    /** The one journal entry of {@code docRef}, as account → debit − credit. */
-    private static Map<String, String> entry(String docRef) {
-        JsonNode entries = biz.get("/api/v1/journal?document=" + docRef);
-        assertThat(entries).as("entries of %s", docRef).hasSize(1);
-        Map<String, String> out = new HashMap<>();
-        entries.get(0).get("lines").forEach(l -> out.merge(l.get("account").asText(),
-                l.get("debit").decimalValue().subtract(l.get("credit").decimalValue()).toPlainString(),
-                (a, b) -> new BigDecimal(a).add(new BigDecimal(b)).toPlainString()));
-        return out;
-    }
 
     private static void assertCosting(String sku, String quantity, String value) {
         JsonNode c = biz.get("/api/v1/costing/" + sku);
