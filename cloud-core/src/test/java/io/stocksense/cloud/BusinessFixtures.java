@@ -79,6 +79,18 @@ final class BusinessFixtures {
         return rest.getJson(path, token);
     }
 
+    /** The one journal entry of {@code docRef}, as account → debit − credit (plain decimal strings). */
+    java.util.Map<String, String> journalEntry(String docRef) {
+        JsonNode entries = get("/api/v1/journal?document=" + docRef);
+        assertThat(entries).as("entries of %s", docRef).hasSize(1);
+        java.util.Map<String, BigDecimal> sums = new java.util.HashMap<>();
+        entries.get(0).get("lines").forEach(l -> sums.merge(l.get("account").asText(),
+                l.get("debit").decimalValue().subtract(l.get("credit").decimalValue()), BigDecimal::add));
+        java.util.Map<String, String> out = new java.util.HashMap<>();
+        sums.forEach((k, v) -> out.put(k, v.toPlainString()));
+        return out;
+    }
+
     static JsonNode created(HttpResponse<String> r) {
         assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
         return RestClient.json(r);

@@ -3,12 +3,17 @@ package io.stocksense.cloud.business;
 import io.stocksense.cloud.finance.store.Accounting;
 import io.stocksense.cloud.finance.store.FinanceQueries;
 import io.stocksense.cloud.finance.store.FinanceReports;
+import io.stocksense.cloud.finance.store.InventoryValuation;
 import io.stocksense.cloud.finance.store.InvoiceStore;
 import io.stocksense.cloud.finance.store.PaymentStore;
+import io.stocksense.cloud.finance.store.Statements;
 import io.stocksense.cloud.finance.web.FinanceRoutes;
+import io.stocksense.cloud.finance.web.StatementRoutes;
 import io.stocksense.cloud.forecast.store.ForecastStore;
 import io.stocksense.cloud.forecast.web.ForecastRoutes;
+import io.stocksense.cloud.inventory.domain.StockValuation;
 import io.stocksense.cloud.pos.PosRoutes;
+import io.stocksense.cloud.pos.PosSettings;
 import io.stocksense.cloud.pos.PosStore;
 import io.stocksense.cloud.purchasing.domain.ApproverRoles;
 import io.stocksense.cloud.purchasing.store.PortalReceiptMatcher;
@@ -59,12 +64,19 @@ public final class BusinessFlows {
         new PurchasingRoutes(orders, receiving, requisitions).mount(routes);
         new SalesRoutes(salesOrders, shipping).mount(routes);
         new FinanceRoutes(new InvoiceStore(ds), new PaymentStore(ds), new FinanceReports(ds), new FinanceQueries(ds)).mount(routes);
-        new PosRoutes(new PosStore(ds)).mount(routes);
+        new StatementRoutes(new Statements(ds)).mount(routes);
+        new PosRoutes(new PosStore(ds), new PosSettings(ds)).mount(routes);
         new ForecastRoutes(new ForecastStore(ds, requisitions)).mount(routes);
     }
 
     /** Matches device movements to the documents: used by ingest for every posted movement. */
     public Reconciler reconciler() {
-        return new Reconciler(new PortalShipmentMatcher(shipping), new PortalReceiptMatcher(receiving));
+        StockValuation valuation = stockValuation();
+        return new Reconciler(new PortalShipmentMatcher(shipping, valuation), new PortalReceiptMatcher(receiving, valuation), valuation);
+    }
+
+    /** Values and journals the stock changes no document values (adjustments, scrap, stocktakes, device movements). */
+    public static StockValuation stockValuation() {
+        return new InventoryValuation();
     }
 }

@@ -33,6 +33,11 @@ public final class Amounts {
         return cents(net.multiply(rate));
     }
 
+    /** The VAT contained in a gross (VAT-inclusive) amount at {@code rate}: {@code gross × rate / (1 + rate)}, rounded to cents. */
+    public static BigDecimal vatIncluded(BigDecimal gross, BigDecimal rate) {
+        return cents(gross.multiply(rate).divide(BigDecimal.ONE.add(rate), 20, RoundingMode.HALF_UP));
+    }
+
     /** The plain form of a quantity: {@code 12} rather than {@code 12.000}. */
     public static BigDecimal plain(BigDecimal q) {
         if (q == null) {

@@ -37,6 +37,12 @@ public final class MasterDataChecks {
         return Sql.one(c, "SELECT rate FROM tax_rate WHERE code = 'standard'", rs -> rs.getBigDecimal(1)).orElse(BigDecimal.ZERO);
     }
 
+    /** The VAT rate of a product's sales: its own {@code vat_rate}, else the standard rate. */
+    public static BigDecimal productVat(Connection c, String sku) throws SQLException {
+        return Sql.one(c, "SELECT vat_rate FROM product WHERE sku = ? AND vat_rate IS NOT NULL", rs -> rs.getBigDecimal(1), sku)
+                .orElse(standardVat(c));
+    }
+
     /** The first location of {@code kind} in the warehouse, or a 400 problem saying what is missing. */
     public static String locationOfKind(Connection c, String warehouse, String kind, String purpose) throws SQLException {
         return Sql.one(c, "SELECT code FROM location WHERE warehouse = ? AND kind = ? ORDER BY code LIMIT 1",

@@ -19,9 +19,11 @@ public final class PosRoutes {
     private static final Set<String> METHODS = Set.of("cash", "card", "voucher");
 
     private final PosStore store;
+    private final PosSettings settings;
 
-    public PosRoutes(PosStore store) {
+    public PosRoutes(PosStore store, PosSettings settings) {
         this.store = store;
+        this.settings = settings;
     }
 
     public void mount(RouteTable routes) {
@@ -37,6 +39,11 @@ public final class PosRoutes {
         routes.get("/api/v1/pos/sales/:id", "pos:view", ctx -> {
             long id = DocumentHttp.id(ctx, "id");
             DocumentHttp.respond(ctx, 200, () -> store.get(id));
+        });
+        routes.get("/api/v1/pos/settings", "pos:view", ctx -> Blocking.json(ctx, settings::get));
+        routes.put("/api/v1/pos/settings", "pos:edit", ctx -> {
+            String prices = JsonBody.of(ctx, false).required("prices");
+            DocumentHttp.respond(ctx, 200, () -> settings.setPrices(prices));
         });
         routes.get("/api/v1/pos/lookup", "pos:view", ctx -> {
             String barcode = Params.text(ctx, "barcode");

@@ -30,8 +30,9 @@ import static io.stocksense.cloud.inventory.store.StockRequestChecks.invalid;
 
 /**
  * POS checkout in one transaction: each scanned barcode is looked up ({@link BarcodeLookup}), repeated
- * scans of a product with the same discount add up, prices are the products' sale prices (net) with
- * the line's and the sale's discount combined, VAT at the standard rate. Payments (cash, card,
+ * scans of a product with the same discount add up, prices are the products' sale prices with the
+ * line's and the sale's discount combined, net or VAT-inclusive as {@link PosSettings} says, VAT at
+ * the product's rate (else the standard rate). Payments (cash, card,
  * voucher) must cover the total; only cash gives change. The goods leave the shop location through
  * {@link StockPoster} ({@code pos-sale}), cost of goods comes from {@link Costing}, and the journal
  * gets Dr cash/card/vouchers, Cr revenue, Cr VAT output, Dr COGS / Cr inventory. Blocking.
@@ -53,7 +54,8 @@ public final class PosStore {
     public PosSaleView checkout(PosSaleRequest r, String user) throws SQLException {
         return tx.run(c -> {
             StockRequestChecks.location(c, "location", r.warehouse(), r.location());
-            BigDecimal rate = MasterDataChecks.standardVat(c);
+            BigDecimal standard = MasterDataChecks.standardVat(c);
+            boolean grossPrices = PosSettings.prices(c).equals(PosSettings.GROSS);
             Map<String, Priced> merged = new LinkedHashMap<>();
             for (PosSaleRequest.Scan s : r.scans()) {
                 BarcodeLookup.Item item = BarcodeLookup.find(c, s.barcode()).orElseThrow(() -> invalid("barcode " + s.barcode()
@@ -78,8 +80,10 @@ public final class PosStore {
             List<StockOperation.Line> stock = new ArrayList<>();
             int no = 1;
             for (Priced p : merged.values()) {
-                BigDecimal lineNet = Amounts.net(p.quantity(), p.item().salePrice(), p.discountPct());
-                BigDecimal lineVat = Amounts.vat(lineNet, rate);
+                BigDecimal rate = p.item().vatRate() != null ? p.item().vatRate() : standard;
+                BigDecimal priced = Amounts.net(p.quantity(), p.item().salePrice(), p.discountPct());
+                BigDecimal lineVat = grossPrices ? Amounts.vatIncluded(priced, rate) : Amounts.vat(priced, rate);
+                BigDecimal lineNet = grossPrices ? priced.subtract(lineVat) : priced;
                 BigDecimal lineCogs = Costing.issue(c, p.item().sku(), p.quantity());
                 Sql.update(c, "INSERT INTO pos_sale_line (sale_id, line_no, barcode, sku, quantity, unit, unit_price, discount_pct,"
                         + " vat_rate, net, vat, cogs) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", id, no++, p.barcode(),
@@ -90,7 +94,7 @@ public final class PosStore {
                 net = net.add(lineNet);
                 vat = vat.add(lineVat);
                 cogs = cogs.add(lineCogs);
-                discount = discount.add(Amounts.cents(p.quantity().multiply(p.item().salePrice())).subtract(lineNet));
+                discount = discount.add(Amounts.cents(p.quantity().multiply(p.item().salePrice())).subtract(priced));
             }
             BigDecimal gross = net.add(vat);
             BigDecimal change = settle(c, id, r.payments(), gross);

@@ -3,6 +3,7 @@ package io.stocksense.cloud.reconcile;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stocksense.cloud.catalog.store.JdbcCatalogLookup;
+import io.stocksense.cloud.inventory.domain.StockValuation;
 import io.stocksense.cloud.web.ApiJson;
 import io.stocksense.protocol.event.DeviceEvent;
 import io.stocksense.protocol.event.MovementLine;
@@ -43,10 +44,21 @@ public final class Reconciler {
 
     private final ShipmentMatcher shipments;
     private final PurchaseOrderMatcher purchaseOrders;
+    private final StockValuation valuation;
 
     public Reconciler(ShipmentMatcher shipments, PurchaseOrderMatcher purchaseOrders) {
+        this(shipments, purchaseOrders, StockValuation.NONE);
+    }
+
+    /**
+     * With {@code valuation} for the device movements no document accounts for: a dispatch no shipment
+     * matched (shrinkage) and shelf placements and picks are valued as inventory gains or losses.
+     * Receipts no order matched are the {@link PurchaseOrderMatcher}'s to value.
+     */
+    public Reconciler(ShipmentMatcher shipments, PurchaseOrderMatcher purchaseOrders, StockValuation valuation) {
         this.shipments = shipments;
         this.purchaseOrders = purchaseOrders;
+        this.valuation = valuation;
     }
 
     /** With the default matchers: every device dispatch is shrinkage, receipts are just receipts. */
@@ -59,10 +71,30 @@ public final class Reconciler {
         for (MovementLine line : m.lines()) {
             if (m.movementType() == MovementType.DISPATCH && !shipments.matches(c, m, line)) {
                 raiseShrinkage(c, m, line);
+                valueWithoutDocument(c, m, "shrinkage", line.sku(), line.quantity().negate());
             } else if (m.movementType() == MovementType.RECEIPT) {
                 purchaseOrders.matches(c, m, line); // unmatched receipts are just receipts
+            } else if (m.movementType() == MovementType.SHELF_PICK || m.movementType() == MovementType.SHELF_PLACEMENT) {
+                valueWithoutDocument(c, m, "shelf-movement", line.sku(),
+                        line.quantity().multiply(BigDecimal.valueOf(m.movementType().sign())));
             }
         }
+    }
+
+    private void valueWithoutDocument(Connection c, StockMovement m, String docType, String sku, BigDecimal signed)
+            throws SQLException {
+        valuation.value(c, StockValuation.GAIN_OR_LOSS, docType, deviceRef(m), deviceDate(m), m.deviceId(),
+                java.util.List.of(new StockValuation.Change(sku, signed)));
+    }
+
+    /** The reference a device movement's valuation is journalled under. */
+    public static String deviceRef(StockMovement m) {
+        return "device:" + m.eventId();
+    }
+
+    /** The business date of a device movement: its device time, else its gateway time, in UTC. */
+    public static java.time.LocalDate deviceDate(StockMovement m) {
+        return java.time.LocalDate.ofInstant(m.deviceTime() != null ? m.deviceTime() : m.gatewayTime(), java.time.ZoneOffset.UTC);
     }
 
     /** A {@code shelf-count} device event; returns why it is refused, or empty when it was compared. */

@@ -114,11 +114,11 @@ public final class HttpApi {
         LotStore lots = new LotStore(ds);
         new InventoryRoutes(new InventoryQueries(ds), snapshots, lots).mount(routes);
         new LotRoutes(lots).mount(routes);
-        new StockOperationRoutes(new InventoryCommands(ds), snapshots).mount(routes);
+        new StockOperationRoutes(new InventoryCommands(ds, BusinessFlows.stockValuation()), snapshots).mount(routes);
         new TransferRoutes(new TransferStore(ds)).mount(routes);
         new ItemRoutes(new ItemStore(ds)).mount(routes);
         new AlertRoutes(alerts.store()).mount(routes);
-        new StocktakeRoutes(new StocktakeStore(ds), new ReconciliationService(ds, Reconciler.withoutDocuments())).mount(routes);
+        new StocktakeRoutes(new StocktakeStore(ds, BusinessFlows.stockValuation()), new ReconciliationService(ds, Reconciler.withoutDocuments())).mount(routes);
         DailySnapshotJob.schedule(vertx, snapshots, audit);
         new TelemetryRoutes(new TelemetryStore(ds)).mount(routes);
         new AlarmRoutes(new AlarmStore(ds), sse).mount(routes);

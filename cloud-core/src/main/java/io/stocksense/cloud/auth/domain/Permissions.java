@@ -52,6 +52,7 @@ public final class Permissions {
         grant("pos", "supervisor=vcead sales=vc cashier=vc");
         grant("invoices", "supervisor=v purchaser=v sales=v finance=vcead");
         grant("payments", "supervisor=v finance=vcead cashier=vc");
+        grant("statements", "supervisor=v purchaser=v sales=v finance=vc");
         grant("journal", "finance=vcea");
         grant("reports", "supervisor=v purchaser=v sales=v finance=v");
         // devices, telemetry, integration

@@ -27,7 +27,8 @@ public final class CsvMappings {
             column("track_lot", "trackLot", Product::trackLot),
             column("track_expiry", "trackExpiry", Product::trackExpiry),
             column("track_serial", "trackSerial", Product::trackSerial),
-            column("active", "active", Product::active)), "sku", Product::read, Product::sku);
+            column("active", "active", Product::active),
+            column("vat_rate", "vatRate", Product::vatRate)), "sku", Product::read, Product::sku);
 
     public static final CsvMapping<Customer> CUSTOMERS = new CsvMapping<>(List.of(
             column("code", "code", Customer::code),

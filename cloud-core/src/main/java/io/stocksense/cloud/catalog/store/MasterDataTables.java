@@ -23,7 +23,7 @@ public final class MasterDataTables {
         return new KeyedTable<>(ds, new KeyedTable.Definition<>("product", "product", "/api/v1/products",
                 List.of("sku", "name", "spec", "model", "unit", "gtin", "company_prefix_length", "barcodes", "unit_weight_grams",
                         "category", "purchase_price", "purchase_currency", "sale_price", "sale_currency", "min_stock",
-                        "max_stock", "track_lot", "track_expiry", "track_serial", "active"),
+                        "max_stock", "track_lot", "track_expiry", "track_serial", "active", "vat_rate"),
                 List.of("sku", "name", "gtin", "spec", "model", "category", "array_to_string(barcodes, ' ')"),
                 (c, ps, p) -> {
                     ps.setString(1, p.sku());
@@ -44,6 +44,7 @@ public final class MasterDataTables {
                     ps.setBoolean(18, p.trackExpiry());
                     ps.setBoolean(19, p.trackSerial());
                     ps.setBoolean(20, p.active());
+                    ps.setBigDecimal(21, p.vatRate());
                 },
                 MasterDataTables::product, Product::sku,
                 "SELECT EXISTS (SELECT 1 FROM stock_ledger WHERE sku = ?) OR EXISTS (SELECT 1 FROM stock_level WHERE sku = ?)"
@@ -97,6 +98,6 @@ public final class MasterDataTables {
                 rs.getString(6), (Integer) rs.getObject(7), codes, Decimals.quantity(rs.getBigDecimal(9)), rs.getString(10),
                 Jdbc.money(rs, 11), Jdbc.money(rs, 13), Decimals.quantity(rs.getBigDecimal(15)),
                 Decimals.quantity(rs.getBigDecimal(16)), rs.getBoolean(17), rs.getBoolean(18), rs.getBoolean(19),
-                rs.getBoolean(20));
+                rs.getBoolean(20), Decimals.quantity(rs.getBigDecimal(21)));
     }
 }

@@ -1,6 +1,6 @@
 package io.stocksense.cloud.finance.domain;
 
-/** The chart of accounts the documents post to (seeded by the V120 migration). */
+/** The chart of accounts the documents post to (seeded by the V120 and V150 migrations). */
 public final class Accounts {
 
     public static final String CASH = "1000";
@@ -16,6 +16,8 @@ public final class Accounts {
     public static final String REVENUE = "4000";
     public static final String COGS = "5000";
     public static final String PRICE_VARIANCE = "5100";
+    public static final String INVENTORY_GAIN_LOSS = "5200";
+    public static final String WRITE_OFF = "5300";
 
     private Accounts() {
     }

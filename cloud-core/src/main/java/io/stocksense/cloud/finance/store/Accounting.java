@@ -16,6 +16,7 @@ import java.math.RoundingMode;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -23,7 +24,8 @@ import java.util.List;
  * document's transaction:
  * <ul>
  * <li>goods receipt: Dr Inventory / Cr Goods received not invoiced, at the order price;</li>
- * <li>purchase return: Dr GRNI / Cr Inventory, at the order price;</li>
+ * <li>purchase return: Dr GRNI / Cr Inventory, at the order price, for goods not yet invoiced; a
+ *     supplier debit note for goods already invoiced ({@link DebitNotes});</li>
  * <li>shipment: Dr Cost of goods sold / Cr Inventory, at cost ({@link Costing#issue}), written to
  *     {@code shipment_line.cogs};</li>
  * <li>sales return: Dr Inventory / Cr COGS, at the average cost the line's goods left with.</li>
@@ -43,15 +45,32 @@ public final class Accounting implements PurchaseBookkeeping, SalesBookkeeping {
                 .debit(Accounts.INVENTORY, total, null).credit(Accounts.GRNI, total, po.supplier()));
     }
 
+    /**
+     * Values the goods sent back at the order price; what the supplier had not yet invoiced clears
+     * GRNI, what it had invoiced becomes a debit note ({@link DebitNotes}).
+     */
     @Override
     public void goodsReturned(Connection c, PurchaseOrderView po, long returnId, LocalDate date, List<ReceiptView.Line> lines)
             throws SQLException {
-        BigDecimal total = BigDecimal.ZERO;
+        BigDecimal grni = BigDecimal.ZERO;
+        List<DebitNotes.Credited> invoiced = new ArrayList<>();
         for (ReceiptView.Line l : lines) {
-            total = total.add(Costing.returnOut(c, l.sku(), l.quantity(), l.unitCost()));
+            BigDecimal cost = Costing.returnOut(c, l.sku(), l.quantity(), l.unitCost());
+            PurchaseOrderView.Line ordered = po.lines().stream().filter(o -> o.line() == l.line()).findFirst().orElseThrow();
+            BigDecimal notInvoiced = ordered.received().subtract(ordered.returned()).subtract(ordered.invoiced()).max(BigDecimal.ZERO);
+            BigDecimal billed = l.quantity().subtract(l.quantity().min(notInvoiced));
+            if (billed.signum() > 0) {
+                BigDecimal billedCost = cost.min(Amounts.cents(billed.multiply(l.unitCost())));
+                invoiced.add(new DebitNotes.Credited(l.line(), l.sku(), billed, billedCost));
+                cost = cost.subtract(billedCost);
+            }
+            grni = grni.add(cost);
         }
         Journal.post(c, new JournalEntry(date, "purchase-return", "purchase-return:" + returnId, po.number())
-                .debit(Accounts.GRNI, total, po.supplier()).credit(Accounts.INVENTORY, total, null));
+                .debit(Accounts.GRNI, grni, po.supplier()).credit(Accounts.INVENTORY, grni, null));
+        if (!invoiced.isEmpty()) {
+            DebitNotes.issue(c, po, returnId, date, invoiced);
+        }
     }
 
     @Override

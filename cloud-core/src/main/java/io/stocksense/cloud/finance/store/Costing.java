@@ -81,6 +81,24 @@ public final class Costing {
         return cost;
     }
 
+    /**
+     * What one more unit found in stock is worth now: the average unit cost of the costed stock, else
+     * the cost of the newest FIFO layer, else the product's purchase price, else zero.
+     */
+    public static BigDecimal unitCostNow(Connection c, String sku) throws SQLException {
+        Balance b = lock(c, sku);
+        if (b.quantity().signum() > 0 && b.value().signum() >= 0) {
+            return unit(b);
+        }
+        java.util.Optional<BigDecimal> layer = Sql.one(c, "SELECT unit_cost FROM cost_layer WHERE sku = ? ORDER BY id DESC LIMIT 1",
+                rs -> rs.getBigDecimal(1), sku);
+        if (layer.isPresent()) {
+            return layer.get();
+        }
+        return Sql.one(c, "SELECT purchase_price FROM product WHERE sku = ? AND purchase_price IS NOT NULL", rs -> rs.getBigDecimal(1),
+                sku).orElse(BigDecimal.ZERO);
+    }
+
     /** Sets the method of a product; only while it has no costed stock (the history would be mixed). */
     public static boolean setMethod(Connection c, String sku, String method) throws SQLException {
         Balance b = lock(c, sku);

@@ -42,7 +42,8 @@ final class InvoiceReader {
                 + " AS paid FROM supplier_invoice i WHERE id = ?", rs -> {
                     BigDecimal gross = rs.getBigDecimal("gross");
                     BigDecimal paid = rs.getBigDecimal("paid");
-                    return new InvoiceView(id, rs.getString("number"), "supplier-invoice", rs.getString("supplier"),
+                    return new InvoiceView(id, rs.getString("number"), rs.getString("kind").equals("invoice") ? "supplier-invoice"
+                            : "debit-note", rs.getString("supplier"),
                             rs.getLong("po_id"), rs.getString("supplier_reference"), Sql.date(rs, "invoice_date"),
                             Sql.date(rs, "due_date"), rs.getString("currency"), rs.getBigDecimal("net"), rs.getBigDecimal("vat"),
                             gross, paid, gross.subtract(paid), lines);

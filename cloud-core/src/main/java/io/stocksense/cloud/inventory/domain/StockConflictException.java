@@ -31,6 +31,21 @@ public class StockConflictException extends RuntimeException {
                         "warehouse", key.warehouse(), "location", key.location()));
     }
 
+    /**
+     * A manual operation would take {@code key} below what open sales orders have reserved of it
+     * ({@code available = onHand − reserved}), which neither its product nor its warehouse allows.
+     */
+    public static StockConflictException reserved(StockKey key, BigDecimal onHand, BigDecimal reserved, BigDecimal change,
+                                                  String unit) {
+        BigDecimal available = onHand.subtract(reserved).max(BigDecimal.ZERO);
+        String detail = "only " + available.toPlainString() + " " + unit + " of " + key.describe() + " available: on hand "
+                + onHand.toPlainString() + ", of which " + reserved.toPlainString() + " reserved by open sales orders; a change of "
+                + change.toPlainString() + " would take reserved stock. Ship, release or cancel those orders first";
+        return new StockConflictException("reserved-stock", "Stock is reserved", detail,
+                Map.of("available", available, "onHand", onHand, "reserved", reserved, "requested", change.negate(),
+                        "unit", unit, "sku", key.sku(), "warehouse", key.warehouse(), "location", key.location()));
+    }
+
     public String slug() {
         return slug;
     }

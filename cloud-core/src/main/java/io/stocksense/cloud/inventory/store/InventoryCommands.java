@@ -5,6 +5,7 @@ import io.stocksense.cloud.inventory.api.MovementView;
 import io.stocksense.cloud.inventory.api.StockChangeRequest;
 import io.stocksense.cloud.inventory.domain.StockKey;
 import io.stocksense.cloud.inventory.domain.StockOperation;
+import io.stocksense.cloud.inventory.domain.StockValuation;
 
 import javax.sql.DataSource;
 import java.sql.SQLException;
@@ -15,7 +16,10 @@ import static io.stocksense.cloud.inventory.store.StockRequestChecks.invalid;
 
 /**
  * Manual stock operations inside one warehouse: adjustments, scrap (write-off) and moves between
- * locations. Each is one transaction posting one or two ledger rows through {@link StockPoster}.
+ * locations. Each is one transaction posting one or two ledger rows through {@link StockPoster}. An
+ * adjustment is valued and journalled as an inventory gain or loss, scrap as a write-off
+ * ({@link StockValuation}); a move changes no value. None may take stock reserved by open sales
+ * orders (see {@link StockPoster}).
  *
  * <p>Blocking; call from a worker thread. Throws {@code InvalidStockRequestException} for a request
  * that names unknown master data, {@code StockConflictException} when stock would go negative, and
@@ -25,9 +29,11 @@ public final class InventoryCommands {
 
     private final Transactions tx;
     private final StockPoster poster = new StockPoster();
+    private final StockValuation valuation;
 
-    public InventoryCommands(DataSource dataSource) {
+    public InventoryCommands(DataSource dataSource, StockValuation valuation) {
         this.tx = new Transactions(dataSource);
+        this.valuation = valuation;
     }
 
     /** A signed correction of one key, with its reason and user. */
@@ -41,8 +47,11 @@ public final class InventoryCommands {
             String unit = StockRequestChecks.productUnit(c, r.sku(), r.unit());
             StockRequestChecks.location(c, "location", r.warehouse(), r.location());
             StockKey key = new StockKey(r.sku(), r.warehouse(), r.location(), r.lot());
-            return poster.post(c, new StockOperation(StockOperation.ADJUSTMENT, ref("adj"), r.reason(), user,
-                    List.of(new StockOperation.Line(key, r.quantity(), unit, "ADJUSTMENT", r.epcs()))));
+            StockOperation op = new StockOperation(StockOperation.ADJUSTMENT, ref("adj"), r.reason(), user,
+                    List.of(new StockOperation.Line(key, r.quantity(), unit, "ADJUSTMENT", r.epcs())));
+            List<MovementView> rows = poster.post(c, op);
+            valuation.value(c, StockValuation.GAIN_OR_LOSS, op);
+            return rows;
         });
     }
 
@@ -54,8 +63,11 @@ public final class InventoryCommands {
             String unit = StockRequestChecks.productUnit(c, r.sku(), r.unit());
             StockRequestChecks.location(c, "location", r.warehouse(), r.location());
             StockKey key = new StockKey(r.sku(), r.warehouse(), r.location(), r.lot());
-            return poster.post(c, new StockOperation(StockOperation.SCRAP, ref("scrap"), r.reason(), user,
-                    List.of(new StockOperation.Line(key, r.quantity().negate(), unit, "SCRAP", r.epcs()))));
+            StockOperation op = new StockOperation(StockOperation.SCRAP, ref("scrap"), r.reason(), user,
+                    List.of(new StockOperation.Line(key, r.quantity().negate(), unit, "SCRAP", r.epcs())));
+            List<MovementView> rows = poster.post(c, op);
+            valuation.value(c, StockValuation.WRITE_OFF, op);
+            return rows;
         });
     }
 

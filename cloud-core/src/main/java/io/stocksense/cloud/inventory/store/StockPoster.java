@@ -34,7 +34,10 @@ import java.util.UUID;
  * keys (a move A→B racing a move B→A) queue instead of deadlocking. A row created here and then
  * refused is rolled back with the rest of the transaction. Last, the stock conditions (low stock,
  * overstock, expiring lots) of the SKU × warehouse scopes it touched are re-evaluated in the same
- * transaction ({@link AlertStore}). Serialized items a line names must be where it takes them from, and
+ * transaction ({@link AlertStore}). An adjustment, scrap or move may not take a key below what open
+ * sales orders have reserved of it ({@code available = on hand − reserved}, read under the same row
+ * lock that reservations take, so a confirmation and a manual operation cannot both have the last
+ * units); the 409 names the reserved quantity. Serialized items a line names must be where it takes them from, and
  * follow it ({@link ItemMoves}).
  */
 public final class StockPoster {
@@ -45,6 +48,13 @@ public final class StockPoster {
             + " AND location = ? AND lot = ? FOR UPDATE";
     private static final String MAY_GO_NEGATIVE = "SELECT COALESCE((SELECT allow_negative FROM product WHERE sku = ?), false)"
             + " OR COALESCE((SELECT allow_negative FROM warehouse WHERE code = ?), false)";
+    /** What open sales orders hold of a key (confirmed, picking or partly shipped; lot '' = any lot). */
+    private static final String RESERVED = "SELECT COALESCE(SUM(r.quantity), 0) FROM stock_reservation r JOIN sales_order o"
+            + " ON o.id = r.so_id WHERE r.sku = ? AND r.warehouse = ? AND r.location = ? AND r.lot = ?"
+            + " AND o.status IN ('confirmed', 'picking', 'partially-shipped')";
+    /** Manual operations that may not take stock open sales orders have reserved. */
+    private static final Set<String> RESPECTS_RESERVATIONS = Set.of(StockOperation.ADJUSTMENT, StockOperation.SCRAP,
+            StockOperation.MOVE);
     private static final String INSERT_LEDGER = "INSERT INTO stock_ledger (event_id, line_no, sku, warehouse, location, lot,"
             + " quantity, unit, movement_type, cause_type, cause_ref, reason, username, epcs)"
             + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id, recorded_at";
@@ -60,11 +70,18 @@ public final class StockPoster {
     public List<MovementView> post(Connection c, StockOperation op) throws SQLException {
         checkLots(c, op);
         Map<StockKey, BigDecimal> levels = lockAll(c, op);
+        boolean keepReservations = RESPECTS_RESERVATIONS.contains(op.causeType());
         for (StockOperation.Line line : op.lines()) {
             BigDecimal before = levels.get(line.key());
             BigDecimal after = before.add(line.quantity());
-            if (line.quantity().signum() < 0 && after.signum() < 0 && !mayGoNegative(c, line.key())) {
-                throw StockConflictException.insufficient(line.key(), LedgerStore.plain(before), line.quantity(), line.unit());
+            if (line.quantity().signum() < 0) {
+                BigDecimal reserved = keepReservations ? reserved(c, line.key()) : BigDecimal.ZERO;
+                if (after.compareTo(reserved) < 0 && !mayGoNegative(c, line.key())) {
+                    throw reserved.signum() > 0
+                            ? StockConflictException.reserved(line.key(), LedgerStore.plain(before), LedgerStore.plain(reserved),
+                                    line.quantity(), line.unit())
+                            : StockConflictException.insufficient(line.key(), LedgerStore.plain(before), line.quantity(), line.unit());
+                }
             }
             levels.put(line.key(), after);
         }
@@ -128,6 +145,16 @@ public final class StockPoster {
             }
         }
         return levels;
+    }
+
+    private static BigDecimal reserved(Connection c, StockKey k) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(RESERVED)) {
+            bindKey(ps, 1, k);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getBigDecimal(1);
+            }
+        }
     }
 
     private static boolean mayGoNegative(Connection c, StockKey k) throws SQLException {

@@ -5,6 +5,7 @@ import io.stocksense.cloud.inventory.api.StocktakeView;
 import io.stocksense.cloud.inventory.domain.StockConflictException;
 import io.stocksense.cloud.inventory.domain.StockKey;
 import io.stocksense.cloud.inventory.domain.StockOperation;
+import io.stocksense.cloud.inventory.domain.StockValuation;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -40,8 +41,11 @@ public final class StocktakeStore {
     private final StockPoster poster = new StockPoster();
     private final StocktakeReader reader = new StocktakeReader();
 
-    public StocktakeStore(DataSource dataSource) {
+    private final StockValuation valuation;
+
+    public StocktakeStore(DataSource dataSource, StockValuation valuation) {
         this.dataSource = dataSource;
+        this.valuation = valuation;
         this.tx = new Transactions(dataSource);
     }
 
@@ -119,7 +123,10 @@ public final class StocktakeStore {
         return count(id, sweep.counts(), sweep.unresolved(), user);
     }
 
-    /** Posts one adjustment per non-zero variance; a stocktake posts once (409 after). */
+    /**
+     * Posts one adjustment per non-zero variance, valued and journalled as inventory gains and losses;
+     * a stocktake posts once (409 after).
+     */
     public Optional<StocktakeView> post(long id, String reason, String user) throws SQLException {
         return tx.run(c -> {
             Optional<Header> h = lockHeader(c, id);
@@ -135,7 +142,9 @@ public final class StocktakeStore {
                 }
             }
             if (!lines.isEmpty()) {
-                poster.post(c, new StockOperation(CAUSE, CAUSE + ":" + id, reason, user, lines));
+                StockOperation op = new StockOperation(CAUSE, CAUSE + ":" + id, reason, user, lines);
+                poster.post(c, op);
+                valuation.value(c, StockValuation.GAIN_OR_LOSS, op);
             }
             try (PreparedStatement ps = c.prepareStatement("UPDATE stocktake SET status = 'posted', posted_at = now(),"
                     + " posted_by = ?, reason = ? WHERE id = ?")) {

@@ -160,6 +160,27 @@ public final class JsonBody {
         return out;
     }
 
+    /** The positive whole numbers of an array field (numbers or numeric strings, e.g. document ids), empty when absent. */
+    public java.util.List<Long> ids(String field) {
+        JsonNode v = node.get(field);
+        if (v == null || v.isNull()) {
+            return java.util.List.of();
+        }
+        if (!v.isArray()) {
+            throw new BadParameterException(field + " must be an array of ids");
+        }
+        java.util.List<Long> out = new java.util.ArrayList<>();
+        for (JsonNode e : v) {
+            long id = e.canConvertToExactIntegral() && e.canConvertToLong() ? e.asLong()
+                    : e.isTextual() && e.asText().trim().matches("\\d{1,18}") ? Long.parseLong(e.asText().trim()) : -1;
+            if (id < 1) {
+                throw new BadParameterException(field + " must be an array of ids (positive whole numbers), has " + e);
+            }
+            out.add(id);
+        }
+        return out;
+    }
+
     /** True when the field is present and not null. */
     public boolean has(String field) {
         JsonNode v = node.get(field);

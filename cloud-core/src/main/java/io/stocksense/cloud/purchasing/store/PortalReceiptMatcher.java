@@ -5,7 +5,9 @@ import io.stocksense.cloud.documents.Sql;
 import io.stocksense.cloud.inventory.store.AlertStore;
 import io.stocksense.cloud.purchasing.api.ReceiptView;
 import io.stocksense.cloud.purchasing.domain.ReceiptAllocation;
+import io.stocksense.cloud.inventory.domain.StockValuation;
 import io.stocksense.cloud.reconcile.PurchaseOrderMatcher;
+import io.stocksense.cloud.reconcile.Reconciler;
 import io.stocksense.protocol.event.MovementLine;
 import io.stocksense.protocol.event.StockMovement;
 
@@ -14,7 +16,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,7 +27,8 @@ import java.util.Map;
  * line of that SKU and unit, oldest expected first. The matched quantity becomes a portal receipt of
  * those lines only. Goods no open line expects raise an {@code unexpected-receipt} alert, and goods
  * beyond the lines' tolerance an {@code over-receipt} alert, with the device, event and EPCs: they
- * are in stock (the devices saw them) but not received against any order.
+ * are in stock (the devices saw them) but not received against any order, costed at zero (the alert
+ * says so with {@code valuedAt}) until someone prices them.
  *
  * <p>Runs inside the ingest transaction of the event (which is idempotent by event id), locking the
  * order rows it books against.
@@ -37,9 +39,11 @@ public final class PortalReceiptMatcher implements PurchaseOrderMatcher {
     public static final String OVER = "over-receipt";
 
     private final ReceivingStore receiving;
+    private final StockValuation valuation;
 
-    public PortalReceiptMatcher(ReceivingStore receiving) {
+    public PortalReceiptMatcher(ReceivingStore receiving, StockValuation valuation) {
         this.receiving = receiving;
+        this.valuation = valuation;
     }
 
     private record Candidate(ReceiptAllocation.OpenLine line, BigDecimal unitPrice) {
@@ -62,7 +66,7 @@ public final class PortalReceiptMatcher implements PurchaseOrderMatcher {
                     line.sku(), s.quantity(), line.unit(), price, line.epcs()));
         }
         Instant seen = m.deviceTime() != null ? m.deviceTime() : m.gatewayTime();
-        LocalDate date = LocalDate.ofInstant(seen, ZoneOffset.UTC);
+        LocalDate date = Reconciler.deviceDate(m);
         for (Map.Entry<Long, List<ReceiptView.Line>> e : byOrder.entrySet()) {
             receiving.recordPortal(c, e.getKey(), m.eventId(), m.deviceId(), m.location(), date, e.getValue());
         }
@@ -78,7 +82,10 @@ public final class PortalReceiptMatcher implements PurchaseOrderMatcher {
             detail.put("receivedAgainst", byOrder.keySet());
             detail.put("reason", none ? "no open purchase order of this warehouse expects this item"
                     : "more than the open purchase order lines accept within their tolerance");
+            detail.put("valuedAt", "0.00");
             AlertStore.raise(c, none ? UNEXPECTED : OVER, line.sku(), m.warehouse(), m.location(), detail);
+            valuation.value(c, StockValuation.UNORDERED_RECEIPT, "unordered-receipt", Reconciler.deviceRef(m), date, m.deviceId(),
+                    List.of(new StockValuation.Change(line.sku(), result.excess())));
         }
         return !result.shares().isEmpty();
     }

@@ -2,6 +2,7 @@ package io.stocksense.cloud.sales.store;
 
 import io.stocksense.cloud.documents.Amounts;
 import io.stocksense.cloud.documents.Sql;
+import io.stocksense.cloud.inventory.domain.StockValuation;
 import io.stocksense.cloud.inventory.store.AlertStore;
 import io.stocksense.cloud.reconcile.Reconciler;
 import io.stocksense.cloud.reconcile.ShipmentMatcher;
@@ -24,14 +25,16 @@ import java.util.Map;
  * orders whose reservation of that SKU sits at the portal's location (picked to that dock), oldest
  * order first: the matched quantity becomes a portal shipment of those lines. Nothing matched: the
  * {@link Reconciler} raises its {@code shrinkage} alert. Part matched: the rest is a {@code shrinkage}
- * alert raised here. Runs inside the ingest transaction, locking the orders it ships.
+ * alert raised here, valued as an inventory loss. Runs inside the ingest transaction, locking the orders it ships.
  */
 public final class PortalShipmentMatcher implements ShipmentMatcher {
 
     private final ShippingStore shipping;
+    private final StockValuation valuation;
 
-    public PortalShipmentMatcher(ShippingStore shipping) {
+    public PortalShipmentMatcher(ShippingStore shipping, StockValuation valuation) {
         this.shipping = shipping;
+        this.valuation = valuation;
     }
 
     private record Open(long soId, int line, BigDecimal reserved) {
@@ -73,6 +76,8 @@ public final class PortalShipmentMatcher implements ShipmentMatcher {
             detail.put("shippedAgainst", byOrder.keySet());
             detail.put("reason", "more left through the portal than the open shipments account for");
             AlertStore.raise(c, Reconciler.SHRINKAGE, line.sku(), m.warehouse(), m.location(), detail);
+            valuation.value(c, StockValuation.GAIN_OR_LOSS, Reconciler.SHRINKAGE, Reconciler.deviceRef(m), Reconciler.deviceDate(m),
+                    m.deviceId(), List.of(new StockValuation.Change(line.sku(), left.negate())));
         }
         return true;
     }

@@ -186,7 +186,7 @@ public final class SalesOrderStore {
             if (price.signum() < 0 || discount.signum() < 0 || discount.compareTo(BigDecimal.valueOf(100)) > 0) {
                 throw invalid("line " + no + ": unitPrice must not be negative and discountPct must be 0..100");
             }
-            BigDecimal rate = l.vatRate() != null ? l.vatRate() : MasterDataChecks.standardVat(c);
+            BigDecimal rate = l.vatRate() != null ? l.vatRate() : MasterDataChecks.productVat(c, l.sku());
             BigDecimal lineNet = Amounts.net(l.quantity(), price, discount);
             BigDecimal lineVat = Amounts.vat(lineNet, rate);
             Sql.update(c, "INSERT INTO sales_order_line (so_id, line_no, sku, quantity, unit, unit_price, discount_pct, vat_rate,"
