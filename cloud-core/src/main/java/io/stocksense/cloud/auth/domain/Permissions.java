@@ -46,13 +46,22 @@ public final class Permissions {
         grant("transfers", "supervisor=vcea purchaser=v sales=v");
         grant("stocktakes", "supervisor=vcea finance=v");
         grant("observations", "supervisor=c device=c");
+        grant("alerts", "supervisor=vce purchaser=v sales=v finance=v");
         // business documents
+        grant("requisitions", "supervisor=vcea purchaser=vce finance=v");
+        grant("forecast", "supervisor=v purchaser=vc");
+        grant("goods-receipts", "supervisor=vc purchaser=vc finance=v");
+        grant("purchase-returns", "supervisor=vc purchaser=vc finance=v");
+        grant("supplier-invoices", "supervisor=v purchaser=v finance=vce");
         grant("purchase-orders", "supervisor=vcead purchaser=vce finance=v");
         grant("sales-orders", "supervisor=vcead sales=vce cashier=v finance=v");
+        grant("shipments", "supervisor=vc sales=vc finance=v");
+        grant("sales-returns", "supervisor=vc sales=vc cashier=v finance=v");
         grant("pos", "supervisor=vcead sales=vc cashier=vc");
         grant("invoices", "supervisor=v purchaser=v sales=v finance=vcead");
         grant("payments", "supervisor=v finance=vcead cashier=vc");
         grant("statements", "supervisor=v purchaser=v sales=v finance=vc");
+        grant("costing", "supervisor=v purchaser=v finance=ve");
         grant("journal", "finance=vcea");
         grant("reports", "supervisor=v purchaser=v sales=v finance=v");
         // devices, telemetry, integration
