@@ -20,7 +20,7 @@ export function el(tag, props = {}, ...children) {
     else if (k === 'dataset') { Object.assign(e.dataset, v); }
     else if (k === 'on') { for (const [ev, fn] of Object.entries(v)) { e.addEventListener(ev, fn); } }
     else if (k === 'text') { e.textContent = v; }
-    else if (k in e) { e[k] = v; }
+    else if (k in e && k !== 'list' && k !== 'form') { e[k] = v; }
     else { e.setAttribute(k, v); }
   }
   e.append(...children.flat().filter((c) => c != null && c !== false));

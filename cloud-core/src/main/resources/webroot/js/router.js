@@ -85,6 +85,7 @@ export async function navigate() {
   document.getElementById('view-' + route.view).hidden = false;
   markActive();
   await module.show(new URLSearchParams(query || ''));
+  document.body.dataset.route = route.path; // the page is shown and filled
 }
 
 export function hideAll() {

@@ -134,7 +134,7 @@ function body(form) {
         out[f.name] = { amount: v[`${f.name}.amount`] ?? null, currency: v[`${f.name}.currency`] ?? null };
       }
     } else if (v[f.name] != null) {
-      out[f.name] = f.list ? v[f.name].split(',').map((s) => s.trim()).filter(Boolean) : v[f.name];
+      out[f.name] = f.csvList ? v[f.name].split(',').map((s) => s.trim()).filter(Boolean) : v[f.name];
     }
   }
   return out;

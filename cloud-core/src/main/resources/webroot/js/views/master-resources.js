@@ -18,7 +18,7 @@ export const resources = {
     fields: [{ name: 'sku', label: 'col.sku', required: true, key: true }, { name: 'name', label: 'col.name', required: true },
       { name: 'unit', label: 'col.unit', required: true }, { name: 'spec', label: 'md.f.spec' }, { name: 'model', label: 'md.f.model' },
       { name: 'gtin', label: 'md.f.gtin' }, { name: 'companyPrefixLength', label: 'md.f.companyPrefixLength', type: 'number' },
-      { name: 'barcodes', label: 'md.f.barcodes', list: true }, { name: 'unitWeightGrams', label: 'md.f.unitWeightGrams', type: 'number', step: 'any' },
+      { name: 'barcodes', label: 'md.f.barcodes', csvList: true }, { name: 'unitWeightGrams', label: 'md.f.unitWeightGrams', type: 'number', step: 'any' },
       { name: 'category', label: 'md.f.category' }, { name: 'purchasePrice', label: 'md.f.purchasePrice', money: true },
       { name: 'salePrice', label: 'md.f.salePrice', money: true },
       { name: 'minStock', label: 'md.f.minStock', type: 'number', step: 'any' }, { name: 'maxStock', label: 'md.f.maxStock', type: 'number', step: 'any' },
