@@ -164,6 +164,14 @@ final class Browser implements AutoCloseable {
             });
             """;
 
+    /** The downloaded CSV file whose name starts with {@code prefix}, or null while there is none. */
+    Path downloaded(String prefix) throws IOException {
+        try (java.util.stream.Stream<Path> files = Files.list(downloads)) {
+            return files.filter(p -> p.getFileName().toString().startsWith(prefix) && p.toString().endsWith(".csv"))
+                    .findFirst().orElse(null);
+        }
+    }
+
     /** Saves a PNG of the window under target/screenshots for a person to look at. */
     Path screenshot(String name) throws IOException {
         Files.createDirectories(SCREENSHOTS);

@@ -166,9 +166,10 @@ class RestApiIT extends CloudITSupport {
         HttpResponse<String> page = rest.get("/", null);
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("id=\"login-form\"", "id=\"stock-table\"", "id=\"zones\"", "id=\"feed\"");
-        HttpResponse<String> js = rest.get("/app.js", null);
+        HttpResponse<String> js = rest.get("/js/live.js", null);
         assertThat(js.statusCode()).isEqualTo(200);
         assertThat(js.body()).contains("/api/v1/stream?access_token=").doesNotContain("http://", "https://");
+        assertThat(rest.get("/js/app.js", null).statusCode()).isEqualTo(200);
     }
 
     private static long metricValue(String body, String name) {

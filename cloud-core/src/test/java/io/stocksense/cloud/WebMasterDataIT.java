@@ -1,21 +1,17 @@
 package io.stocksense.cloud;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.WebElement;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -28,22 +24,12 @@ import static org.awaitility.Awaitility.await;
  * label on these pages is left in English.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class WebMasterDataIT extends CloudITSupport {
+class WebMasterDataIT extends BrowserITSupport {
 
-    @TempDir
-    static Path browserDir;
-    static Browser browser;
 
     @BeforeAll
     static void startBrowser() throws Exception {
         browser = Browser.start(browserDir, "zh-CN");
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
     }
 
     @Test
@@ -132,7 +118,7 @@ class WebMasterDataIT extends CloudITSupport {
     @Order(4)
     void exportDownloadsTheProductsAsCsv() throws Exception {
         browser.click("#md-export");
-        Path file = await().atMost(Duration.ofSeconds(15)).until(() -> downloaded("products-"), p -> p != null);
+        Path file = await().atMost(Duration.ofSeconds(15)).until(() -> browser.downloaded("products-"), p -> p != null);
         List<String> rows = Files.readAllLines(file);
         assertThat(rows.get(0)).startsWith("\uFEFFsku,name,spec");
         assertThat(rows).anySatisfy(r -> assertThat(r).startsWith("IT-CSV-3,Imported three,"));
@@ -168,25 +154,11 @@ class WebMasterDataIT extends CloudITSupport {
         for (String page : List.of("products", "customers", "suppliers")) {
             browser.route("#/" + page, "#view-master[data-state=ready] #md-table");
             browser.click("#md-new"); // the form's labels too
-            assertNoEnglish(page);
+            assertNoEnglish(page, 15);
         }
         browser.route("#/facilities", "#view-facilities[data-state=ready]");
-        assertNoEnglish("facilities");
+        assertNoEnglish("facilities", 15);
         browser.route("#/products", "#view-master[data-state=ready] #md-table");
         browser.screenshot("products-zh-CN");
-    }
-
-    private static void assertNoEnglish(String page) {
-        Map<String, Object> check = browser.untranslated();
-        assertThat((List<?>) check.get("missingKeys")).as("%s: data-i18n keys without a zh-CN text", page).isEmpty();
-        assertThat((List<?>) check.get("english")).as("%s: visible elements still in English", page).isEmpty();
-        assertThat(((Number) check.get("checked")).intValue()).as(page).isGreaterThan(15);
-    }
-
-    private static Path downloaded(String prefix) throws java.io.IOException {
-        try (Stream<Path> files = Files.list(browser.downloads)) {
-            return files.filter(p -> p.getFileName().toString().startsWith(prefix) && p.toString().endsWith(".csv"))
-                    .findFirst().orElse(null);
-        }
     }
 }
