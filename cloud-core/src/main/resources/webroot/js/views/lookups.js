@@ -6,10 +6,9 @@ import { dateTime, qty } from '../format.js';
 
 const KINDS = ['low-stock', 'overstock', 'expiring-lot', 'expired-lot', 'variance', 'shrinkage', 'negative-stock'];
 const view = (name) => document.getElementById('view-' + name);
-const built = new Set();
-
-function once(name, build) {
-  if (!built.has(name)) { build(); built.add(name); }
+/** Builds a page on every visit, so its controls follow the permissions of whoever is signed in now. */
+function fresh(build) {
+  build();
 }
 
 function detailText(d) {
@@ -19,7 +18,7 @@ function detailText(d) {
 
 export const alerts = {
   show: async () => {
-    once('alerts', () => view('alerts').replaceChildren(
+    fresh(() => view('alerts').replaceChildren(
       el('div', { class: 'page-head' }, el('h1', { i18n: 'al.title' })),
       el('form', { class: 'toolbar', id: 'al-filter', on: { change: loadAlerts, submit: (e) => { e.preventDefault(); loadAlerts(); } } },
         el('select', { name: 'kind' }, el('option', { value: '', i18n: 'al.allKinds' }), KINDS.map((k) => el('option', { value: k, i18n: 'alerts.kind.' + k }))),
@@ -53,7 +52,7 @@ async function evaluate() {
 
 export const lots = {
   show: async (params) => {
-    once('lots', () => view('lots').replaceChildren(
+    fresh(() => view('lots').replaceChildren(
       el('div', { class: 'page-head' }, el('h1', { i18n: 'lots.title' })),
       el('form', { class: 'toolbar', id: 'lots-find', on: { submit: (e) => { e.preventDefault(); loadLots(e.target.sku.value.trim()); } } },
         el('input', { name: 'sku', type: 'search', i18nAttr: 'placeholder:lots.skuHint' }),
@@ -105,7 +104,7 @@ async function createLot(event) {
 
 export const items = {
   show: async (params) => {
-    once('items', () => view('items').replaceChildren(
+    fresh(() => view('items').replaceChildren(
       el('div', { class: 'page-head' }, el('h1', { i18n: 'items.title' })),
       el('form', { class: 'toolbar', id: 'items-find', on: { submit: (e) => { e.preventDefault(); lookUp(e.target.epc.value.trim()); } } },
         el('input', { name: 'epc', type: 'search', class: 'epc', i18nAttr: 'placeholder:items.epcHint' }),

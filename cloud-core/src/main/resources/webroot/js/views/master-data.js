@@ -13,11 +13,11 @@ let state = null; // { name, res, q, page, total }
 
 function page(name) {
   return {
+    // Built on every visit, so the buttons follow the permissions of whoever is signed in now.
     show: async () => {
-      if (!state || state.name !== name) {
-        state = { name, res: resources[name], q: '', page: 1, total: 0 };
-        build();
-      }
+      if (!state || state.name !== name) { state = { name, res: resources[name], q: '', page: 1, total: 0 }; }
+      build();
+      document.querySelector('#md-search input[name=q]').value = state.q;
       await load();
     },
   };

@@ -7,10 +7,9 @@ import { t } from '../i18n.js';
 import { locationOptions, productList, setOptions, warehouseOptions } from './pickers.js';
 
 const root = () => document.getElementById('view-stock-ops');
-let built = false;
 
 export async function show() {
-  if (!built) { await build(); built = true; }
+  await build(); // on every visit: the controls follow the permissions of whoever is signed in now
 }
 
 async function build() {

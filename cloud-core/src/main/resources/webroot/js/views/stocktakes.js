@@ -7,11 +7,10 @@ import { t } from '../i18n.js';
 import { setOptions, warehouseOptions, zoneOptions } from './pickers.js';
 
 const root = () => document.getElementById('view-stocktakes');
-let built = false;
 let current = null;
 
 export async function show() {
-  if (!built) { await build(); built = true; }
+  await build(); // on every visit: the controls follow the permissions of whoever is signed in now
   await loadList();
 }
 

@@ -7,11 +7,10 @@ import { t } from '../i18n.js';
 import { locationOptions, productList, setOptions, warehouseOptions } from './pickers.js';
 
 const root = () => document.getElementById('view-transfers');
-let built = false;
 let current = null;
 
 export async function show() {
-  if (!built) { await build(); built = true; }
+  await build(); // on every visit: the controls follow the permissions of whoever is signed in now
   await loadList();
 }
 

@@ -149,6 +149,23 @@ class WebMasterDataIT extends BrowserITSupport {
     }
 
     @Test
+    @Order(7)
+    void aUserWhoMayOnlyViewProductsGetsNoEditingControls() {
+        // Every user holds "*" until the role model lands, so the page's permission set is narrowed in the
+        // page itself (GET /api/v1/me's answer as the app keeps it) to check that pages and buttons follow it.
+        browser.js("return import('/js/api.js').then(api => { api.currentUser().permissions = ['products:view']; })"
+                + ".then(() => import('/js/router.js')).then(router => router.renderNav())");
+        assertThat(browser.all("#nav a").stream().map(a -> a.getAttribute("data-route"))).containsExactly("products");
+        browser.js("location.hash = '#/customers'");
+        browser.waitFor("#view-forbidden:not([hidden])");
+        browser.route("#/products", "#view-master[data-state=ready] #md-table tbody tr");
+        assertThat(browser.all("#md-new")).isEmpty();
+        assertThat(browser.all("#md-import")).isEmpty();
+        assertThat(browser.all("#md-table button.edit")).isEmpty();
+        assertThat(browser.all("#md-export")).hasSize(1);
+    }
+
+    @Test
     @Order(6)
     void masterDataPagesShowNoUntranslatedLabel() throws Exception {
         for (String page : List.of("products", "customers", "suppliers")) {
