@@ -17,8 +17,17 @@ export function schedule(key, fn) {
   }
 }
 
+/**
+ * Highlights an element that just changed. A Web Animation restarts without the forced synchronous
+ * layout that re-adding a CSS animation class needs (one per live event added up to long tasks).
+ */
 export function flash(el) {
-  el.classList.remove('flash');
-  void el.offsetWidth; // reflow, so the animation plays again
-  el.classList.add('flash');
+  if (el.animate) {
+    el.animate([{ background: 'rgba(63,182,168,.35)' }, { background: 'transparent' }], { duration: 1600, easing: 'ease-out' });
+  }
+}
+
+/** Writes text only when it differs: unchanged cells cost no layout or paint. */
+export function setText(el, text) {
+  if (el && el.textContent !== text) { el.textContent = text; }
 }

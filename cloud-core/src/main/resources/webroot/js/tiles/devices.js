@@ -1,27 +1,34 @@
 // Device health: each gateway's state and outbox backlog, each device's status, when it was last
-// heard from and its battery. Live events refresh "last seen" and battery without a reload.
+// heard from and its battery. Live events update only the rows of the devices they name (keyed by
+// device id), and only the cells whose text changed, so a busy site costs no full redraws.
 import { api } from '../api.js';
 import { ago, num } from '../format.js';
 import { t } from '../i18n.js';
-import { schedule } from '../frame.js';
+import { schedule, setText } from '../frame.js';
 
 const SILENT_AFTER_MS = 15 * 60_000;
 let health = { gateways: [], devices: [] };
 const byId = new Map();
+const rows = new Map(); // device id -> its <tr>
+const dirty = new Set(); // device ids to update in the next frame
 
 export async function load() {
   health = await api('/api/v1/devices/health');
   byId.clear();
+  rows.clear();
+  dirty.clear();
   health.devices.forEach((d) => byId.set(d.id, d));
-  render();
+  document.querySelector('#devices tbody').replaceChildren(...health.devices.map((d) => row(d)));
+  renderGateways();
 }
 
+/** A device was heard from: only its row is updated, in the next animation frame. */
 export function seen(deviceId, at, battery) {
   const d = byId.get(deviceId);
   if (!d) { return; }
   d.lastSeen = at || new Date().toISOString();
   if (battery != null) { d.battery = battery; }
-  schedule('devices', render);
+  touch(deviceId);
 }
 
 export function onDeviceEvent(e) {
@@ -30,8 +37,18 @@ export function onDeviceEvent(e) {
     d.status = e.attributes.state;
     d.statusReason = e.attributes.reason || null;
     d.statusAt = e.gatewayTime;
-    schedule('devices', render);
+    touch(d.id);
   }
+}
+
+function touch(id) {
+  dirty.add(id);
+  schedule('devices', flush);
+}
+
+function flush() {
+  for (const id of dirty) { fill(rows.get(id), byId.get(id)); }
+  dirty.clear();
 }
 
 function statusOf(d) {
@@ -40,7 +57,7 @@ function statusOf(d) {
   return Date.now() - Date.parse(d.lastSeen) > SILENT_AFTER_MS ? 'silent' : 'online';
 }
 
-function render() {
+function renderGateways() {
   const gws = health.gateways.map((g) => {
     const div = document.createElement('div');
     div.className = `gateway ${g.state === 'online' ? 'online' : 'offline'}`;
@@ -50,22 +67,35 @@ function render() {
     return div;
   });
   document.getElementById('gateways').replaceChildren(...gws);
-  const rows = health.devices.map((d) => {
-    const tr = document.createElement('tr');
-    tr.dataset.device = d.id;
-    const status = statusOf(d);
-    tr.className = status;
-    tr.innerHTML = '<td class="dev"></td><td class="st"></td><td class="seen"></td><td class="num bat"></td>';
-    tr.querySelector('.dev').textContent = d.id;
-    tr.querySelector('.dev').title = [d.family, d.location || d.zone, d.gateway].filter(Boolean).join(' · ');
-    tr.querySelector('.st').textContent = t('devices.state.' + status) + (d.statusReason ? ` (${d.statusReason.toLowerCase().replace(/_/g, ' ')})` : '');
-    tr.querySelector('.seen').textContent = ago(d.lastSeen);
-    tr.querySelector('.bat').textContent = d.battery == null ? '–' : `${num(d.battery, 0)} %`;
-    tr.querySelector('.bat').classList.toggle('low', d.battery != null && d.battery < 20);
-    return tr;
-  });
-  document.querySelector('#devices tbody').replaceChildren(...rows);
 }
 
-setInterval(() => { if (health.devices.length) { schedule('devices', render); } }, 10_000);
-document.addEventListener('languagechange', render);
+/** One device's row, created once per load and kept by id; later updates only touch its cells. */
+function row(d) {
+  const tr = document.createElement('tr');
+  tr.dataset.device = d.id;
+  tr.innerHTML = '<td class="dev"></td><td class="st"></td><td class="seen"></td><td class="num bat"></td>';
+  tr.querySelector('.dev').textContent = d.id;
+  tr.querySelector('.dev').title = [d.family, d.location || d.zone, d.gateway].filter(Boolean).join(' · ');
+  rows.set(d.id, tr);
+  fill(tr, d);
+  return tr;
+}
+
+function fill(tr, d) {
+  if (!tr || !d) { return; }
+  const status = statusOf(d);
+  if (tr.className !== status) { tr.className = status; }
+  setText(tr.querySelector('.st'), t('devices.state.' + status) + (d.statusReason ? ` (${d.statusReason.toLowerCase().replace(/_/g, ' ')})` : ''));
+  setText(tr.querySelector('.seen'), ago(d.lastSeen));
+  const bat = tr.querySelector('.bat');
+  setText(bat, d.battery == null ? '–' : `${num(d.battery, 0)} %`);
+  bat.classList.toggle('low', d.battery != null && d.battery < 20);
+}
+
+/** Every row again ("last seen" ages, the language changed): text is written only where it differs. */
+function refreshAll() {
+  health.devices.forEach((d) => fill(rows.get(d.id), d));
+}
+
+setInterval(() => { if (health.devices.length) { schedule('devices', refreshAll); } }, 10_000);
+document.addEventListener('languagechange', () => { renderGateways(); refreshAll(); });

@@ -2,10 +2,11 @@
 // and the document it was matched to when there is one.
 import { code, qty, time } from '../format.js';
 import { t } from '../i18n.js';
-import { flash } from '../frame.js';
+import { flash, schedule } from '../frame.js';
 
 const FEED_SIZE = 30;
 const feed = () => document.getElementById('feed');
+const queue = [];
 
 /** Ledger rows (newest first) grouped back into movements by event id. */
 export function load(rows) {
@@ -18,14 +19,31 @@ export function load(rows) {
     m.lines.push({ sku: r.sku, quantity: r.quantity, unit: r.unit, lot: r.lot });
     byEvent.set(r.eventId, m);
   }
-  [...byEvent.values()].reverse().forEach((m) => add(m, false));
+  queue.length = 0;
+  [...byEvent.values()].reverse().forEach((m) => add(m));
 }
 
+/** Live movements are queued and added once per animation frame, newest on top, in one DOM insert. */
 export function onMovement(m) {
-  add({ ...m, time: m.deviceTime || m.gatewayTime, document: m.document || null }, true);
+  queue.push({ ...m, time: m.deviceTime || m.gatewayTime, document: m.document || null });
+  schedule('feed', drain);
 }
 
-function add(m, live) {
+function drain() {
+  const items = queue.splice(0).slice(-FEED_SIZE).map((m) => item(m));
+  const list = feed();
+  list.prepend(...items.reverse());
+  while (list.children.length > FEED_SIZE) { list.lastElementChild.remove(); }
+  items.forEach((li) => flash(li));
+}
+
+function add(m) {
+  const list = feed();
+  list.prepend(item(m));
+  while (list.children.length > FEED_SIZE) { list.lastElementChild.remove(); }
+}
+
+function item(m) {
   const li = document.createElement('li');
   li.dataset.eventId = m.eventId;
   if (m.time) { li.dataset.time = m.time; }
@@ -44,10 +62,7 @@ function add(m, live) {
   if (m.document) { where.push(t('feed.document', { doc: m.document })); }
   if (m.user) { where.push(t('feed.by', { user: m.user })); }
   li.querySelector('.where').textContent = where.join(' · ');
-  const list = feed();
-  list.prepend(li);
-  while (list.children.length > FEED_SIZE) { list.lastElementChild.remove(); }
-  if (live) { flash(li); }
+  return li;
 }
 
 document.addEventListener('languagechange', () => {

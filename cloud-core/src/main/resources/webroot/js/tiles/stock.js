@@ -1,17 +1,23 @@
 // Stock tile: levels grouped by warehouse › zone › location, with a per-zone summary; live "stock" events.
+// Rows and chips are kept by key, so a live event updates its own row and the chips' text only.
 import { qty } from '../format.js';
 import { t } from '../i18n.js';
-import { flash, schedule } from '../frame.js';
+import { flash, schedule, setText } from '../frame.js';
 
 const $ = (sel) => document.querySelector(sel);
 let locations = new Map();
 let zones = new Map();
+const rows = new Map(); // "warehouse/location/sku/lot" -> its <tr>
+const chips = new Map(); // "warehouse/zone" -> its summary chip
 
 export function load(locationList, warehouses, levels) {
   locations = new Map(locationList.map((l) => [`${l.warehouse}/${l.code}`, l]));
   zones = new Map();
   for (const w of warehouses) { for (const z of w.zones) { zones.set(`${w.code}/${z.code}`, z); } }
   $('#stock-table tbody').replaceChildren();
+  rows.clear();
+  chips.clear();
+  $('#stock-summary').replaceChildren();
   levels.forEach((l) => upsert(l, false));
   refresh();
 }
@@ -51,12 +57,11 @@ function groupRow(level) {
 }
 
 function upsert(level, live) {
-  const sel = `tr[data-sku="${CSS.escape(level.sku)}"][data-location="${CSS.escape(level.location)}"]`
-    + `[data-warehouse="${CSS.escape(level.warehouse)}"][data-lot="${CSS.escape(level.lot || '')}"]`;
+  const key = `${level.warehouse}/${level.location}/${level.sku}/${level.lot || ''}`;
   const tbody = $('#stock-table tbody');
-  let row = tbody.querySelector(sel);
+  let row = rows.get(key);
   if (Number(level.quantity) === 0) {
-    if (row) { row.remove(); prune(); }
+    if (row) { row.remove(); rows.delete(key); prune(); }
     return;
   }
   if (!row) {
@@ -68,12 +73,14 @@ function upsert(level, live) {
     let next = group.nextElementSibling;
     while (next && !next.classList.contains('group') && next.dataset.sku < level.sku) { next = next.nextElementSibling; }
     tbody.insertBefore(row, next);
+    rows.set(key, row);
   }
   row.dataset.quantity = level.quantity;
+  row.dataset.unit = level.unit;
   const cell = row.querySelector('.qty');
-  cell.textContent = qty(level.quantity);
+  setText(cell, qty(level.quantity));
   cell.classList.toggle('negative', Number(level.quantity) < 0);
-  row.querySelector('.unit').textContent = level.unit;
+  setText(row.querySelector('.unit'), level.unit);
   if (live) { flash(row); }
 }
 
@@ -84,34 +91,42 @@ function prune() {
   }
 }
 
-/** Summary chips per warehouse × zone: number of SKUs and total quantity per unit. */
+/**
+ * Summary chips per warehouse × zone: number of SKUs and total quantity per unit. Totals come from the
+ * kept rows (no DOM queries); a chip is created once per zone and afterwards only its text changes.
+ */
 function refresh() {
   const totals = new Map();
-  for (const row of $('#stock-table tbody').querySelectorAll('tr[data-sku]')) {
+  for (const row of rows.values()) {
     const key = `${row.dataset.warehouse}/${row.dataset.zone}`;
     const entry = totals.get(key) || { skus: new Set(), units: new Map() };
     entry.skus.add(row.dataset.sku);
-    const unit = row.querySelector('.unit').textContent;
+    const unit = row.dataset.unit;
     entry.units.set(unit, (entry.units.get(unit) || 0) + Number(row.dataset.quantity));
     totals.set(key, entry);
   }
-  const chips = [...totals.keys()].sort().map((key) => {
+  for (const [key, chip] of chips) {
+    if (!totals.has(key)) { chip.remove(); chips.delete(key); }
+  }
+  for (const key of [...totals.keys()].sort()) {
     const [wh, zoneCode] = key.split('/');
     const zone = zones.get(key);
     const e = totals.get(key);
-    const chip = document.createElement('div');
-    chip.className = 'chip';
-    chip.dataset.zone = key;
-    const title = document.createElement('b');
-    title.textContent = `${wh} · ${zone ? (zone.name || zone.code) : (zoneCode || t('stock.noZone'))}`;
-    const body = document.createElement('span');
-    body.textContent = t('stock.summary', { skus: e.skus.size })
-      + ' · ' + [...e.units].map(([u, q]) => `${qty(q)} ${u}`).join(', ');
-    chip.append(title, body);
-    return chip;
-  });
-  $('#stock-summary').replaceChildren(...chips);
-  $('#stock-empty').hidden = chips.length > 0;
+    let chip = chips.get(key);
+    if (!chip) {
+      chip = document.createElement('div');
+      chip.className = 'chip';
+      chip.dataset.zone = key;
+      chip.append(document.createElement('b'), document.createElement('span'));
+      const later = [...chips.keys()].sort().find((k) => k > key);
+      $('#stock-summary').insertBefore(chip, later ? chips.get(later) : null);
+      chips.set(key, chip);
+    }
+    setText(chip.firstChild, `${wh} · ${zone ? (zone.name || zone.code) : (zoneCode || t('stock.noZone'))}`);
+    setText(chip.lastChild, t('stock.summary', { skus: e.skus.size })
+      + ' · ' + [...e.units].map(([u, q]) => `${qty(q)} ${u}`).join(', '));
+  }
+  $('#stock-empty').hidden = chips.size > 0;
 }
 
 document.addEventListener('languagechange', () => schedule('stock-summary', refresh));

@@ -4,7 +4,7 @@
 import { api } from '../api.js';
 import { num, time } from '../format.js';
 import { t } from '../i18n.js';
-import { schedule } from '../frame.js';
+import { schedule, setText } from '../frame.js';
 import { setZonePoints, zoneChart } from '../charts.js';
 
 const WINDOW_MS = 2 * 3600_000;
@@ -72,19 +72,19 @@ function addPoint(z, at, value) {
 
 function fill(z) {
   const { card, meta, metrics } = z;
-  card.querySelector('h3').textContent = meta.name || meta.code;
-  card.querySelector('.wh').textContent = z.warehouse;
+  setText(card.querySelector('h3'), meta.name || meta.code);
+  setText(card.querySelector('.wh'), z.warehouse);
   const temp = metrics.temperature;
-  card.querySelector('.temp').textContent = temp ? `${num(temp.value)} °C` : '–';
-  card.querySelector('.hum').textContent = metrics.humidity ? `${num(metrics.humidity.value, 0)} % RH` : '';
-  card.querySelector('.mkt').textContent = metrics.mkt ? `${t('zones.mkt')} ${num(metrics.mkt.value, 2)} °C` : '';
+  setText(card.querySelector('.temp'), temp ? `${num(temp.value)} °C` : '–');
+  setText(card.querySelector('.hum'), metrics.humidity ? `${num(metrics.humidity.value, 0)} % RH` : '');
+  setText(card.querySelector('.mkt'), metrics.mkt ? `${t('zones.mkt')} ${num(metrics.mkt.value, 2)} °C` : '');
   const limited = meta.minC != null && meta.maxC != null;
-  card.querySelector('.limits').textContent = limited ? t('zones.limits', { min: meta.minC, max: meta.maxC }) : t('zones.noLimits');
+  setText(card.querySelector('.limits'), limited ? t('zones.limits', { min: meta.minC, max: meta.maxC }) : t('zones.noLimits'));
   const outside = limited && temp && (temp.value < meta.minC || temp.value > meta.maxC);
   card.classList.toggle('alarm', Boolean(outside));
   card.classList.toggle('nolimits', !limited);
-  card.querySelector('.state').textContent = !temp ? t('zones.noReading') : outside ? t('zones.outside') : limited ? t('zones.inRange') : '';
-  card.querySelector('.seen').textContent = temp ? `${time(temp.time)} · ${temp.deviceId}` : '';
+  setText(card.querySelector('.state'), !temp ? t('zones.noReading') : outside ? t('zones.outside') : limited ? t('zones.inRange') : '');
+  setText(card.querySelector('.seen'), temp ? `${time(temp.time)} · ${temp.deviceId}` : '');
   if (!z.chartTimer) {
     z.chartTimer = setTimeout(() => {
       z.chartTimer = null;

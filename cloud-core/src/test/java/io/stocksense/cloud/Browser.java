@@ -105,6 +105,73 @@ final class Browser implements AutoCloseable {
         return (String) js("const e = document.querySelector(arguments[0]); return e ? e.textContent : null;", css);
     }
 
+    /** Waits up to 20 s for an element matching {@code css}, and returns it. */
+    WebElement waitFor(String css) {
+        return org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50))
+                .until(() -> all(css), found -> !found.isEmpty()).get(0);
+    }
+
+    void click(String css) {
+        waitFor(css).click();
+    }
+
+    /** Replaces the text of the input matching {@code css}. */
+    void type(String css, String text) {
+        WebElement input = waitFor(css);
+        input.clear();
+        input.sendKeys(text);
+    }
+
+    /** Picks the option with {@code value} in the select matching {@code css} (and fires its change event). */
+    void select(String css, String value) {
+        new org.openqa.selenium.support.ui.Select(waitFor(css)).selectByValue(value);
+    }
+
+    /** Goes to a hash route of the app already open (no reload) and waits until {@code readyCss} matches. */
+    void route(String hash, String readyCss) {
+        js("document.body.dataset.route = ''; location.hash = arguments[0]", hash);
+        waitFor("body[data-route='" + hash.replaceFirst("^#/", "").replaceFirst("\\?.*", "") + "']");
+        waitFor(readyCss);
+    }
+
+    /**
+     * Checks the visible page for labels left untranslated: {missingKeys: data-i18n keys without a text
+     * in the page's language's dictionary, english: visible elements whose own text is an English label
+     * (one that differs from its Chinese translation), checked: how many elements had text}.
+     */
+    @SuppressWarnings("unchecked")
+    Map<String, Object> untranslated() {
+        return (Map<String, Object>) driver.executeAsyncScript(UNTRANSLATED);
+    }
+
+    private static final String UNTRANSLATED = """
+            const done = arguments[arguments.length - 1];
+            Promise.all([fetch('i18n/en.json').then(r => r.json()), fetch('i18n/zh-CN.json').then(r => r.json())]).then(([en, zh]) => {
+              const missingKeys = [...document.querySelectorAll('[data-i18n]')].map(e => e.dataset.i18n).filter(k => !(k in zh));
+              const english = new Set(Object.keys(en).filter(k => en[k] !== zh[k]).map(k => en[k]));
+              const found = [];
+              let checked = 0;
+              for (const el of document.querySelectorAll('body *')) {
+                if (!el.offsetParent && el.tagName !== 'BODY') continue;
+                const own = [...el.childNodes].filter(n => n.nodeType === 3).map(n => n.textContent).join('').trim();
+                const attr = (el.getAttribute('placeholder') || '').trim();
+                if (attr && english.has(attr)) found.push(el.tagName + '@placeholder: ' + attr);
+                if (!own) continue;
+                checked++;
+                if (english.has(own)) found.push(el.tagName + ': ' + own);
+              }
+              done({ missingKeys, english: found, checked });
+            });
+            """;
+
+    /** The downloaded CSV file whose name starts with {@code prefix}, or null while there is none. */
+    Path downloaded(String prefix) throws IOException {
+        try (java.util.stream.Stream<Path> files = Files.list(downloads)) {
+            return files.filter(p -> p.getFileName().toString().startsWith(prefix) && p.toString().endsWith(".csv"))
+                    .findFirst().orElse(null);
+        }
+    }
+
     /** Saves a PNG of the window under target/screenshots for a person to look at. */
     Path screenshot(String name) throws IOException {
         Files.createDirectories(SCREENSHOTS);

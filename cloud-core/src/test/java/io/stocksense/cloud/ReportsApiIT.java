@@ -7,6 +7,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.net.URLEncoder;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
@@ -93,6 +94,33 @@ class ReportsApiIT extends CloudITSupport {
         assertThat(health.get("gateways").findValuesAsText("id")).contains("gw-1");
         assertThat(rest.request("POST", "/api/v1/alarms/999999/ack", token, null).statusCode()).isEqualTo(404);
         assertThat(rest.request("POST", "/api/v1/alarms/abc/ack", token, null).statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void stocktakesAreListedWithTheirCountingProgress() {
+        HttpResponse<String> created = rest.request("POST", "/api/v1/stocktakes", token, "{\"warehouse\":\"WH1\",\"zone\":\"DOCK\"}");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        long id = RestClient.json(created).get("id").asLong();
+        HttpResponse<String> counted = rest.request("POST", "/api/v1/stocktakes/" + id + "/counts", token,
+                "[{\"sku\":\"WATER-24\",\"location\":\"DOCK-1\",\"counted\":4}]");
+        assertThat(counted.statusCode()).as(counted.body()).isEqualTo(200);
+
+        JsonNode list = rest.getJson("/api/v1/reports/stocktakes?warehouse=WH1", token);
+        JsonNode mine = null;
+        for (JsonNode s : list) {
+            if (s.get("id").asLong() == id) {
+                mine = s;
+            }
+        }
+        assertThat(mine).as("stocktake %d in %s", id, list).isNotNull();
+        assertThat(mine.get("zone").asText()).isEqualTo("DOCK");
+        assertThat(mine.get("status").asText()).isEqualTo("open");
+        assertThat(mine.get("lines").asLong()).isEqualTo(2); // YOG-NAT-6 and WATER-24 at DOCK-1
+        assertThat(mine.get("counted").asLong()).isEqualTo(1);
+        assertThat(mine.get("varianceLines").asLong()).isEqualTo(1); // 4 counted, 5 expected
+        assertThat(list.get(0).get("id").asLong()).isGreaterThanOrEqualTo(id);
+        assertThat(rest.getJson("/api/v1/reports/stocktakes?status=posted", token)).isEmpty();
+        assertThat(rest.get("/api/v1/reports/stocktakes?status=closed", token).statusCode()).isEqualTo(400);
     }
 
     private static JsonNode row(JsonNode rows, String sku) {

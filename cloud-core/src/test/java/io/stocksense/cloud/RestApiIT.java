@@ -169,6 +169,7 @@ class RestApiIT extends CloudITSupport {
         HttpResponse<String> js = rest.get("/js/live.js", null);
         assertThat(js.statusCode()).isEqualTo(200);
         assertThat(js.body()).contains("/api/v1/stream?access_token=").doesNotContain("http://", "https://");
+        assertThat(rest.get("/js/app.js", null).statusCode()).isEqualTo(200);
     }
 
     private static long metricValue(String body, String name) {

@@ -8,6 +8,7 @@ import io.stocksense.protocol.event.DeviceEvent;
 import io.stocksense.protocol.event.MovementLine;
 import io.stocksense.protocol.event.MovementType;
 import io.stocksense.protocol.event.StockMovement;
+import io.stocksense.protocol.event.TelemetryPoint;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -151,6 +152,32 @@ class WebDashboardIT extends CloudITSupport {
         await().atMost(Duration.ofSeconds(20)).until(() -> "live".equals(browser.textContent("#live-state"))
                 && "7".equals(browser.text("#stock-table tr[data-sku='NUT-M8'][data-location='SHELF-A2'] .qty")));
         assertThat(browser.js("return window.__notReloaded === true")).isEqualTo(true);
+    }
+
+    @Test
+    @Order(5)
+    void aLiveReadingUpdatesOnlyItsDevicesRowInPlace() throws Exception {
+        // mark every device row and watch the table for rows being added or removed
+        browser.js("""
+                const body = document.querySelector('#devices tbody');
+                body.querySelectorAll('tr').forEach(tr => tr.__kept = true);
+                window.__deviceRowsChanged = 0;
+                new MutationObserver(rs => rs.forEach(r => { window.__deviceRowsChanged += r.addedNodes.length + r.removedNodes.length; }))
+                  .observe(body, { childList: true });
+                """);
+        String otherBefore = browser.text("#devices tr[data-device='shelf-a4'] .seen");
+        TelemetryPoint battery = new TelemetryPoint(UUID.randomUUID().toString(), null, "cold-sensor-1", TestGateway.nextSeq(), null,
+                Instant.now(), ClockSync.SYNCED, "WH1", "COLD", "battery", 15, "P1");
+        gateway.publish(Topics.Channel.TELEMETRY, TestGateway.batch(TestGateway.nextSeq(), Json.MAPPER.valueToTree(battery)));
+
+        String row = "#devices tr[data-device='cold-sensor-1']";
+        await().atMost(Duration.ofSeconds(5)).until(() -> "15 %".equals(browser.text(row + " .bat")));
+        assertThat(browser.waitFor(row + " .bat").getAttribute("class")).contains("low");
+        assertThat(browser.text(row + " .seen")).endsWith("s ago");
+        assertThat(browser.js("return document.querySelector(arguments[0]).__kept === true", row)).isEqualTo(true);
+        assertThat(browser.js("return [...document.querySelectorAll('#devices tbody tr')].every(tr => tr.__kept === true)")).isEqualTo(true);
+        assertThat(browser.js("return window.__deviceRowsChanged")).isEqualTo(0L);
+        assertThat(browser.text("#devices tr[data-device='shelf-a4'] .seen")).isEqualTo(otherBefore);
     }
 
     private static void awaitDashboard() {

@@ -4,13 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.stocksense.protocol.Json;
 import io.stocksense.protocol.Topics;
 import io.stocksense.protocol.event.MovementType;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 
 import java.nio.file.Files;
@@ -18,7 +16,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -29,11 +26,8 @@ import static org.awaitility.Awaitility.await;
  * no label left in English.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class WebReportsIT extends CloudITSupport {
+class WebReportsIT extends BrowserITSupport {
 
-    @TempDir
-    static Path browserDir;
-    static Browser browser;
 
     @BeforeAll
     static void seedAndStartBrowser() throws Exception {
@@ -52,13 +46,6 @@ class WebReportsIT extends CloudITSupport {
         browser = Browser.start(browserDir, "en-GB");
     }
 
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
     @Test
     @Order(1)
     void movementsReportIsExportedToCsv() throws Exception {
@@ -69,7 +56,7 @@ class WebReportsIT extends CloudITSupport {
         browser.screenshot("report-inventory-movements");
 
         browser.driver.findElement(By.id("report-csv")).click();
-        Path csv = await().atMost(Duration.ofSeconds(15)).until(() -> downloaded("stocksense-movements-"), p -> p != null);
+        Path csv = await().atMost(Duration.ofSeconds(15)).until(() -> browser.downloaded("stocksense-movements-"), p -> p != null);
         List<String> lines = Files.readAllLines(csv);
         assertThat(lines.get(0)).isEqualTo("\uFEFFDay,Type,In,Out,Ledger rows");
         assertThat(lines).anySatisfy(l -> assertThat(l).matches("\\d{4}-\\d{2}-\\d{2}T[0-9:]+Z,RECEIPT,12,0,1"));
@@ -94,8 +81,7 @@ class WebReportsIT extends CloudITSupport {
         browser.driver.get(core.baseUrl() + "/?lang=zh-CN#/dashboard");
         await().atMost(Duration.ofSeconds(20)).until(() -> !browser.all("#view-dashboard[data-loaded]").isEmpty());
         assertThat(browser.js("return document.documentElement.lang")).isEqualTo("zh-CN");
-        @SuppressWarnings("unchecked")
-        Map<String, Object> check = (Map<String, Object>) browser.driver.executeAsyncScript(UNTRANSLATED);
+        Map<String, Object> check = browser.untranslated();
         assertThat((List<?>) check.get("missingKeys")).as("data-i18n keys without a zh-CN text").isEmpty();
         assertThat((List<?>) check.get("english")).as("visible elements still in English").isEmpty();
         assertThat(((Number) check.get("checked")).intValue()).isGreaterThan(30);
@@ -106,42 +92,13 @@ class WebReportsIT extends CloudITSupport {
 
         browser.driver.get(core.baseUrl() + "/#/reports/inventory");
         awaitReport("levels");
-        check = (Map<String, Object>) browser.driver.executeAsyncScript(UNTRANSLATED);
+        check = browser.untranslated();
         assertThat((List<?>) check.get("english")).as("report page elements still in English").isEmpty();
         JsonNode me = rest.getJson("/api/v1/me", adminToken());
         assertThat(me.get("permissions").get(0).asText()).isEqualTo("*");
     }
 
-    /**
-     * Every data-i18n key has a zh-CN text, and no visible element's own text is an English label
-     * (one that differs from its Chinese translation).
-     */
-    private static final String UNTRANSLATED = """
-            const done = arguments[arguments.length - 1];
-            Promise.all([fetch('i18n/en.json').then(r => r.json()), fetch('i18n/zh-CN.json').then(r => r.json())]).then(([en, zh]) => {
-              const missingKeys = [...document.querySelectorAll('[data-i18n]')].map(e => e.dataset.i18n).filter(k => !(k in zh));
-              const english = new Set(Object.keys(en).filter(k => en[k] !== zh[k]).map(k => en[k]));
-              const found = [];
-              let checked = 0;
-              for (const el of document.querySelectorAll('body *')) {
-                if (!el.offsetParent && el.tagName !== 'BODY') continue;
-                const own = [...el.childNodes].filter(n => n.nodeType === 3).map(n => n.textContent).join('').trim();
-                if (!own) continue;
-                checked++;
-                if (english.has(own)) found.push(el.tagName + ': ' + own);
-              }
-              done({ missingKeys, english: found, checked });
-            });
-            """;
-
     private static void awaitReport(String key) {
         await().atMost(Duration.ofSeconds(20)).until(() -> !browser.all("#view-reports[data-state=ready][data-report='" + key + "']").isEmpty());
-    }
-
-    private static Path downloaded(String prefix) throws java.io.IOException {
-        try (Stream<Path> files = Files.list(browser.downloads)) {
-            return files.filter(p -> p.getFileName().toString().startsWith(prefix) && p.toString().endsWith(".csv"))
-                    .findFirst().orElse(null);
-        }
     }
 }

@@ -44,6 +44,11 @@ public final class InventoryReportStore {
         this.snapshots = new SnapshotStore(dataSource);
     }
 
+    /** The stocktake list over the same database. */
+    public StocktakeSummaryStore stocktakes() {
+        return new StocktakeSummaryStore(dataSource);
+    }
+
     /** Inbound and outbound quantities per {@code bucket} and movement type over [from, to). */
     public List<InventoryReports.MovementBucket> movements(Instant from, Instant to, String warehouse, Duration bucket)
             throws SQLException {

@@ -2,6 +2,7 @@ package io.stocksense.cloud.reports.web;
 
 import io.stocksense.cloud.reports.store.EnvironmentReportStore;
 import io.stocksense.cloud.reports.store.InventoryReportStore;
+import io.stocksense.cloud.reports.store.StocktakeSummaryStore;
 import io.stocksense.cloud.web.BadParameterException;
 import io.stocksense.cloud.web.Blocking;
 import io.stocksense.cloud.web.Params;
@@ -10,6 +11,7 @@ import io.vertx.ext.web.RoutingContext;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Set;
 
 /**
  * Read-only report resources for the web app's report pages (each page draws a chart and exports the
@@ -23,18 +25,23 @@ import java.time.Instant;
  *   <li>{@code GET /api/v1/reports/inventory/slow-moving?days=90}: stock without outbound movement for that long</li>
  *   <li>{@code GET /api/v1/reports/inventory/ageing}: stock by age, first in first out (as of {@code to})</li>
  *   <li>{@code GET /api/v1/reports/environment}: per zone statistics and MKT, and the excursions</li>
+ *   <li>{@code GET /api/v1/reports/stocktakes?status=&warehouse=&limit=}: stocktakes, newest first, with
+ *       their line, counted and variance counts</li>
  * </ul>
  */
 public final class ReportRoutes {
 
     static final Duration DEFAULT_PERIOD = Duration.ofDays(30);
+    private static final Set<String> STOCKTAKE_STATUSES = Set.of("open", "counted", "posted");
 
     private final InventoryReportStore inventory;
     private final EnvironmentReportStore environment;
+    private final StocktakeSummaryStore stocktakes;
 
     public ReportRoutes(InventoryReportStore inventory, EnvironmentReportStore environment) {
         this.inventory = inventory;
         this.environment = environment;
+        this.stocktakes = inventory.stocktakes();
     }
 
     public void mount(RouteTable routes) {
@@ -64,6 +71,15 @@ public final class ReportRoutes {
             Period p = period(ctx);
             String warehouse = Params.text(ctx, "warehouse");
             Blocking.json(ctx, () -> environment.report(p.from, p.to, warehouse));
+        });
+        routes.get("/api/v1/reports/stocktakes", "stocktakes:view", ctx -> {
+            String status = Params.text(ctx, "status");
+            if (status != null && !STOCKTAKE_STATUSES.contains(status)) {
+                throw new BadParameterException("status must be one of open, counted, posted; was '" + status + "'");
+            }
+            String warehouse = Params.text(ctx, "warehouse");
+            int limit = Params.limit(ctx, "limit", 50, 500);
+            Blocking.json(ctx, () -> stocktakes.list(status, warehouse, limit));
         });
     }
 
