@@ -8,6 +8,13 @@ export const routes = [
   { path: 'dashboard', view: 'dashboard', label: 'nav.dashboard', permission: 'stock:view', load: () => import('./views/dashboard.js') },
   { path: 'reports/inventory', view: 'reports', label: 'nav.inventoryReports', permission: 'reports:view', load: () => import('./views/reports-inventory.js') },
   { path: 'reports/environment', view: 'reports', label: 'nav.environmentReports', permission: 'reports:view', load: () => import('./views/reports-environment.js') },
+  { path: 'purchasing', view: 'business', label: 'purchasing.nav', permission: 'purchase-orders:view', load: () => import('./views/purchasing.js') },
+  { path: 'sales', view: 'business', label: 'sales.nav', permission: 'sales-orders:view', load: () => import('./views/sales.js') },
+  { path: 'pos', view: 'business', label: 'pos.nav', permission: 'pos:create', load: () => import('./views/pos.js') },
+  { path: 'finance', view: 'business', label: 'finance.nav', permission: 'invoices:view', load: () => import('./views/finance.js') },
+  { path: 'reports/sales', view: 'reports', label: 'sales.report.nav', permission: 'reports:view', load: () => import('./views/sales-reports.js') },
+  { path: 'reports/purchasing', view: 'reports', label: 'purchasing.report.nav', permission: 'reports:view', load: () => import('./views/purchasing-reports.js') },
+  { path: 'reports/finance', view: 'reports', label: 'finance.report.nav', permission: 'reports:view', load: () => import('./views/finance-reports.js') },
 ];
 
 let active = null;
