@@ -85,13 +85,17 @@ export function page(titleKey, tabs, activeTab, ...body) {
   const nav = el('div', { class: 'tabs', role: 'tablist' }, tabs.filter((tb) => can(tb.permission)).map((tb) =>
     el('a', { href: tb.href, class: tb.key === activeTab ? 'active' : null, i18n: tb.label, dataset: { tab: tb.key } })));
   view.replaceChildren(el('div', { class: 'report-head' }, el('h1', { i18n: titleKey }), nav),
-    el('p', { id: 'biz-error', class: 'error', role: 'alert' }), el('div', { id: 'biz-body' }, ...body));
+    el('p', { id: 'biz-error', class: 'error', role: 'alert', hidden: true }), el('div', { id: 'biz-body' }, ...body));
   view.dataset.page = activeTab;
-  view.dataset.state = 'ready';
+  view.dataset.shown = location.hash.replace(/^#\/?/, '');
+  view.dataset.state = body.length ? 'ready' : 'loading';
 }
 
-/** Replaces the page body. */
-export function body(...nodes) { document.getElementById('biz-body').replaceChildren(...nodes.filter(Boolean)); }
+/** Replaces the page body (the page is then ready: tests and screenshots wait for data-state). */
+export function body(...nodes) {
+  document.getElementById('biz-body').replaceChildren(...nodes.filter(Boolean));
+  document.getElementById('view-business').dataset.state = 'ready';
+}
 
 export function clearError() {
   const e = document.getElementById('biz-error');
@@ -185,3 +189,6 @@ export function buckets(from, to, days, max = 62) {
   }
   return out;
 }
+
+/** An account's name in the page's language (the standard chart is translated; others keep their name). */
+export const accountName = (a) => (has('finance.account.' + a.account) ? t('finance.account.' + a.account) : a.name);

@@ -1,7 +1,7 @@
 // Finance reports: profit and loss per account over the period, AR and AP ageing as of a date, and
 // the trial balance; charts, CSV export and print come from the shared report page.
 import { api } from '../api.js';
-import { money, reportDates } from '../business.js';
+import { accountName, money, reportDates } from '../business.js';
 import { t } from '../i18n.js';
 import { query, showReports } from './report-page.js';
 
@@ -25,7 +25,7 @@ const ageingReport = (key, label, path) => ({
   },
 });
 
-const accountColumns = [{ key: 'account', label: 'finance.col.account' }, { key: 'name', label: 'finance.col.accountName' },
+const accountColumns = [{ key: 'account', label: 'finance.col.account' }, { key: 'name', label: 'finance.col.accountName', format: (v, r) => (r.summaryKey ? v : accountName(r)), csv: (r) => r.name },
   { key: 'kind', label: 'finance.col.kind', format: kind, csv: (r) => r.kind }, { key: 'debit', label: 'finance.col.debit', num: true, format: m },
   { key: 'credit', label: 'finance.col.credit', num: true, format: m }, { key: 'balance', label: 'finance.col.balance', num: true, format: m }];
 

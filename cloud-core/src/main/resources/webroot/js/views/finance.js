@@ -1,7 +1,7 @@
 // Finance: receivables and payables with their ageing, payments (list, record one), the journal, and
 // the statements (trial balance, profit and loss, balance summary) — #/finance?tab=...
 import { api, can } from '../api.js';
-import { body, day, dec, el, fact, field, guard, input, label, money, page, select, showError, table, today } from '../business.js';
+import { accountName, body, day, dec, el, fact, field, guard, input, label, money, page, select, showError, table, today } from '../business.js';
 import { invoiceTable } from './sales-invoices.js';
 
 const TABS = [
@@ -126,7 +126,7 @@ async function statements(params) {
   const [tb, pl, bs] = await Promise.all([api(`/api/v1/reports/trial-balance?from=${p.from}&to=${p.to}`),
     api(`/api/v1/reports/profit-and-loss?from=${p.from}&to=${p.to}`), api(`/api/v1/reports/balance-summary?asOf=${p.to}`)]);
   const accounts = (rows, id) => table([
-    { label: 'finance.col.account', value: (a) => `${a.account} · ${a.name}` },
+    { label: 'finance.col.account', value: (a) => `${a.account} · ${accountName(a)}` },
     { label: 'finance.col.kind', value: (a) => label('finance.kind.' + a.kind) },
     { label: 'finance.col.debit', num: true, value: (a) => money(a.debit) },
     { label: 'finance.col.credit', num: true, value: (a) => money(a.credit) },

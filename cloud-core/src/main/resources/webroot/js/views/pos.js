@@ -34,11 +34,13 @@ export async function show() {
   const { warehouses, locations } = await lookups('warehouses', 'locations');
   const saved = JSON.parse(localStorage.getItem(PLACE_KEY) || '{}');
   const warehouse = select(options(warehouses), { id: 'pos-warehouse' });
-  const place = select(options(locations.filter((l) => l.kind !== 'dock')), { id: 'pos-location' });
+  const place = select([], { id: 'pos-location' });
+  const fill = () => place.replaceChildren(...select(options(locations.filter((l) => l.warehouse === warehouse.value))).children);
   if (saved.warehouse) { warehouse.value = saved.warehouse; }
+  fill();
   if (saved.location) { place.value = saved.location; }
   const remember = () => localStorage.setItem(PLACE_KEY, JSON.stringify({ warehouse: warehouse.value, location: place.value }));
-  warehouse.addEventListener('change', remember);
+  warehouse.addEventListener('change', () => { fill(); remember(); });
   place.addEventListener('change', remember);
   const scan = input({ id: 'pos-scan', class: 'scan', autocomplete: 'off', inputmode: 'numeric', 'data-i18n-attr': 'placeholder:pos.scanHere' });
   scan.placeholder = label('pos.scanHere').textContent;

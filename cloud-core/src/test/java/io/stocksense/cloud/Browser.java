@@ -105,6 +105,37 @@ final class Browser implements AutoCloseable {
         return (String) js("const e = document.querySelector(arguments[0]); return e ? e.textContent : null;", css);
     }
 
+    /**
+     * Every data-i18n key has a zh-CN text, and no visible element's own text is an English label
+     * (one that differs from its Chinese translation).
+     */
+    private static final String UNTRANSLATED = """
+            const done = arguments[arguments.length - 1];
+            Promise.all([fetch('i18n/en.json').then(r => r.json()), fetch('i18n/zh-CN.json').then(r => r.json())]).then(([en, zh]) => {
+              const missingKeys = [...document.querySelectorAll('[data-i18n]')].map(e => e.dataset.i18n).filter(k => !(k in zh));
+              const english = new Set(Object.keys(en).filter(k => en[k] !== zh[k]).map(k => en[k]));
+              const found = [];
+              let checked = 0;
+              for (const el of document.querySelectorAll('body *')) {
+                if (!el.offsetParent && el.tagName !== 'BODY') continue;
+                const own = [...el.childNodes].filter(n => n.nodeType === 3).map(n => n.textContent).join('').trim();
+                if (!own) continue;
+                checked++;
+                if (english.has(own)) found.push(el.tagName + ': ' + own);
+              }
+              done({ missingKeys, english: found, checked });
+            });
+            """;
+
+    /**
+     * In the page's language: {@code missingKeys} (data-i18n keys without a zh-CN text), {@code english}
+     * (visible elements whose own text is still an English label) and {@code checked} (elements looked at).
+     */
+    @SuppressWarnings("unchecked")
+    Map<String, Object> untranslatedLabels() {
+        return (Map<String, Object>) driver.executeAsyncScript(UNTRANSLATED);
+    }
+
     /** Saves a PNG of the window under target/screenshots for a person to look at. */
     Path screenshot(String name) throws IOException {
         Files.createDirectories(SCREENSHOTS);

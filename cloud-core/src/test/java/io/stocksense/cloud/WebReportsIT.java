@@ -94,8 +94,7 @@ class WebReportsIT extends CloudITSupport {
         browser.driver.get(core.baseUrl() + "/?lang=zh-CN#/dashboard");
         await().atMost(Duration.ofSeconds(20)).until(() -> !browser.all("#view-dashboard[data-loaded]").isEmpty());
         assertThat(browser.js("return document.documentElement.lang")).isEqualTo("zh-CN");
-        @SuppressWarnings("unchecked")
-        Map<String, Object> check = (Map<String, Object>) browser.driver.executeAsyncScript(UNTRANSLATED);
+        Map<String, Object> check = browser.untranslatedLabels();
         assertThat((List<?>) check.get("missingKeys")).as("data-i18n keys without a zh-CN text").isEmpty();
         assertThat((List<?>) check.get("english")).as("visible elements still in English").isEmpty();
         assertThat(((Number) check.get("checked")).intValue()).isGreaterThan(30);
@@ -106,33 +105,12 @@ class WebReportsIT extends CloudITSupport {
 
         browser.driver.get(core.baseUrl() + "/#/reports/inventory");
         awaitReport("levels");
-        check = (Map<String, Object>) browser.driver.executeAsyncScript(UNTRANSLATED);
+        check = browser.untranslatedLabels();
         assertThat((List<?>) check.get("english")).as("report page elements still in English").isEmpty();
         JsonNode me = rest.getJson("/api/v1/me", adminToken());
         assertThat(me.get("permissions").get(0).asText()).isEqualTo("*");
     }
 
-    /**
-     * Every data-i18n key has a zh-CN text, and no visible element's own text is an English label
-     * (one that differs from its Chinese translation).
-     */
-    private static final String UNTRANSLATED = """
-            const done = arguments[arguments.length - 1];
-            Promise.all([fetch('i18n/en.json').then(r => r.json()), fetch('i18n/zh-CN.json').then(r => r.json())]).then(([en, zh]) => {
-              const missingKeys = [...document.querySelectorAll('[data-i18n]')].map(e => e.dataset.i18n).filter(k => !(k in zh));
-              const english = new Set(Object.keys(en).filter(k => en[k] !== zh[k]).map(k => en[k]));
-              const found = [];
-              let checked = 0;
-              for (const el of document.querySelectorAll('body *')) {
-                if (!el.offsetParent && el.tagName !== 'BODY') continue;
-                const own = [...el.childNodes].filter(n => n.nodeType === 3).map(n => n.textContent).join('').trim();
-                if (!own) continue;
-                checked++;
-                if (english.has(own)) found.push(el.tagName + ': ' + own);
-              }
-              done({ missingKeys, english: found, checked });
-            });
-            """;
 
     private static void awaitReport(String key) {
         await().atMost(Duration.ofSeconds(20)).until(() -> !browser.all("#view-reports[data-state=ready][data-report='" + key + "']").isEmpty());
