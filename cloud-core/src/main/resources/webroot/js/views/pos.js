@@ -4,10 +4,10 @@
 // card, voucher) and the change are worked out as the server will; the sale itself is
 // POST /pos/sales, whose answer (the server's figures and receipt text) is shown as a printable receipt.
 import { api } from '../api.js';
+import { t } from '../i18n.js';
 import { body, dec, fact, el, field, guard, input, label, lookups, money, options, page, printButton, select, showError, clearError, table } from '../business.js';
 
 const PLACE_KEY = 'stocksense.pos.place';
-const TABS = [{ key: 'pos', href: '#/pos', label: 'pos.title', permission: 'pos:create' }];
 let sale = null; // { lines: [{item, barcode, quantity, discountPct}], discountPct, payments: [{method, amount}] }
 
 const cents = (v) => Math.round(v * 100 + Math.sign(v) * 1e-7) / 100;
@@ -30,7 +30,7 @@ export function totals(s) {
 
 export async function show() {
   sale = { lines: [], discountPct: 0, payments: [] };
-  page('pos.title', TABS, 'pos');
+  page('pos.title', [], 'pos');
   const { warehouses, locations } = await lookups('warehouses', 'locations');
   const saved = JSON.parse(localStorage.getItem(PLACE_KEY) || '{}');
   const warehouse = select(options(warehouses), { id: 'pos-warehouse' });
@@ -66,7 +66,9 @@ async function addScan(code) {
   clearError();
   const same = sale.lines.find((l) => l.barcode === code);
   if (same) { same.quantity += 1; } else {
-    const item = await api('/api/v1/pos/lookup?barcode=' + encodeURIComponent(code));
+    const item = await api('/api/v1/pos/lookup?barcode=' + encodeURIComponent(code)).catch((e) => {
+      throw e.status === 404 ? Object.assign(new Error(t('pos.unknownBarcode', { code })), { status: 404, problem: { type: 'unknown-barcode' } }) : e;
+    });
     const known = sale.lines.find((l) => l.item.sku === item.sku);
     if (known) { known.quantity += 1; } else { sale.lines.push({ item, barcode: code, quantity: 1, discountPct: 0 }); }
   }

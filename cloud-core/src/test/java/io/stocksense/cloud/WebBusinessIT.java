@@ -68,8 +68,8 @@ class WebBusinessIT extends CloudITSupport {
         await().atMost(Duration.ofSeconds(20)).until(() -> !browser.all("#po-form .line select[name=sku]").isEmpty());
         new Select(find("#po-supplier")).selectByValue("ACME");
         new Select(find("#po-form .line select[name=sku]")).selectByValue("BOLT-M8");
-        type("#po-form .line input[name=quantity]", "100");
-        type("#po-form .line input[name=unitPrice]", "12.50"); // 1,250.00 EUR: above the approval threshold
+        type("#po-form .line input[name=quantity]", "2000");
+        type("#po-form .line input[name=unitPrice]", "0.60"); // 1,200.00 EUR: above the approval threshold
         find("#po-save").click();
 
         awaitStatus("draft");
@@ -83,12 +83,12 @@ class WebBusinessIT extends CloudITSupport {
         click("#po-send");
         awaitStatus("sent");
 
-        // partial receipt by hand: 40 of 100, then the rest
-        type("#receive-form input[name=qty-1]", "40");
+        // partial receipt by hand: 800 of 2,000, then the rest
+        type("#receive-form input[name=qty-1]", "800");
         click("#receive-submit");
         awaitStatus("partially-received");
         assertThat(browser.all("#po-receipts tbody tr")).hasSize(1);
-        click("#receive-submit"); // the form offers what is still open: 60
+        click("#receive-submit"); // the form offers what is still open: 1,200
         awaitStatus("received");
         assertThat(browser.all("#po-receipts tbody tr")).hasSize(2);
         browser.screenshot("purchase-order-received");
@@ -96,7 +96,7 @@ class WebBusinessIT extends CloudITSupport {
         JsonNode po = biz.get("/api/v1/purchase-orders/" + orderId);
         assertThat(po.get("status").asText()).isEqualTo("received");
         assertThat(po.get("approvedBy").asText()).isEqualTo("admin");
-        assertThat(line(po, 1).get("received").decimalValue()).isEqualByComparingTo("100");
+        assertThat(line(po, 1).get("received").decimalValue()).isEqualByComparingTo("2000");
         JsonNode stock = biz.get("/api/v1/stock?warehouse=WH1&sku=BOLT-M8");
         BigDecimal atDock = BigDecimal.ZERO;
         for (JsonNode row : stock) {
@@ -104,7 +104,7 @@ class WebBusinessIT extends CloudITSupport {
                 atDock = atDock.add(row.get("quantity").decimalValue());
             }
         }
-        assertThat(atDock).isEqualByComparingTo("100");
+        assertThat(atDock).isEqualByComparingTo("2000");
     }
 
     @Test
@@ -141,12 +141,12 @@ class WebBusinessIT extends CloudITSupport {
         browser.signIn("admin", ADMIN_PASSWORD);
         await().atMost(Duration.ofSeconds(10)).until(() -> "admin".equals(browser.text("#whoami")));
         JsonNode so = biz.ok("/api/v1/sales-orders", Json.MAPPER.readTree("{\"customer\":\"SHOP\",\"warehouse\":\"WH1\","
-                + "\"location\":\"DOCK-1\",\"currency\":\"EUR\",\"lines\":[{\"sku\":\"BOLT-M8\",\"quantity\":500}]}"), 201);
+                + "\"location\":\"DOCK-1\",\"currency\":\"EUR\",\"lines\":[{\"sku\":\"BOLT-M8\",\"quantity\":5000}]}"), 201);
         browser.driver.get(core.baseUrl() + "/#/sales?tab=orders&id=" + so.get("id").asLong());
         await().atMost(Duration.ofSeconds(10)).until(() -> !browser.all("#so-head[data-status=draft]").isEmpty());
         click("#so-confirm");
         await().atMost(Duration.ofSeconds(10)).until(() -> "insufficient-stock".equals(find("#biz-error").getAttribute("data-problem")));
-        assertThat(browser.text("#biz-error")).contains("Insufficient stock").contains("available: 100").contains("requested: 500");
+        assertThat(browser.text("#biz-error")).contains("Insufficient stock").contains("available: 2000").contains("requested: 5000");
     }
 
     @Test
@@ -163,7 +163,8 @@ class WebBusinessIT extends CloudITSupport {
         find("#pos-scan").sendKeys("4012345300017" + Keys.ENTER);
         await().atMost(Duration.ofSeconds(10)).until(() -> "2".equals(find("#pos-table input.qty").getAttribute("value")));
         find("#pos-scan").sendKeys("999" + Keys.ENTER);
-        await().atMost(Duration.ofSeconds(10)).until(() -> !find("#biz-error").getText().isEmpty());
+        await().atMost(Duration.ofSeconds(10)).until(() -> find("#biz-error").getText().contains("999"));
+        assertThat(browser.all("#pos-table tbody tr")).as("an unknown code adds no line").hasSize(1);
         // 2 × 0.80 = 1.60 net + 20% VAT 0.32 = 1.92
         assertThat(browser.text("#pos-tot-gross")).contains("1.92");
         WebElement amount = find("#pos-amount");
@@ -191,8 +192,8 @@ class WebBusinessIT extends CloudITSupport {
         await().atMost(Duration.ofSeconds(20)).until(() -> !browser.all("#view-reports[data-state=ready][data-report=sales-by-product]").isEmpty());
         String bolt = browser.all("#report-table tbody tr").stream().map(WebElement::getText)
                 .filter(t -> t.startsWith("BOLT-M8")).findFirst().orElseThrow();
-        // revenue 1.60; cost 2 × 12.50 = 25.00 (the average cost of the received bolts)
-        assertThat(bolt).contains("1.60").contains("25.00").contains("-23.40");
+        // revenue 2 × 0.80 = 1.60; cost 2 × 0.60 = 1.20 (the average cost of the received bolts); gross profit 0.40
+        assertThat(bolt).contains("1.60").contains("1.20").contains("0.40").contains("25 %");
         browser.screenshot("report-sales-by-product");
     }
 
