@@ -160,6 +160,26 @@ public final class JsonBody {
         return out;
     }
 
+    /** An array of positive ids, as JSON integers or digit strings; empty when absent. */
+    public java.util.List<Long> ids(String field) {
+        JsonNode v = node.get(field);
+        if (v == null || v.isNull()) {
+            return java.util.List.of();
+        }
+        if (!v.isArray()) {
+            throw new BadParameterException(field + " must be an array of ids");
+        }
+        java.util.List<Long> out = new java.util.ArrayList<>();
+        for (JsonNode e : v) {
+            String text = e.isIntegralNumber() || e.isTextual() ? e.asText().trim() : "";
+            if (!text.matches("[1-9][0-9]{0,17}")) {
+                throw new BadParameterException(field + " must be an array of ids (positive integers), has " + e);
+            }
+            out.add(Long.parseLong(text));
+        }
+        return out;
+    }
+
     /** True when the field is present and not null. */
     public boolean has(String field) {
         JsonNode v = node.get(field);

@@ -8,7 +8,6 @@ import io.stocksense.cloud.purchasing.api.PurchaseOrderRequest;
 import io.stocksense.cloud.purchasing.store.PurchaseOrderStore;
 import io.stocksense.cloud.purchasing.store.ReceivingStore;
 import io.stocksense.cloud.purchasing.store.RequisitionStore;
-import io.stocksense.cloud.web.BadParameterException;
 import io.stocksense.cloud.web.Blocking;
 import io.stocksense.cloud.web.Params;
 import io.stocksense.cloud.web.RouteTable;
@@ -117,13 +116,7 @@ public final class PurchasingRoutes {
     private static PurchaseOrderRequest order(JsonBody b) {
         List<PurchaseOrderRequest.Line> lines = b.objects("lines", true).stream().map(l -> new PurchaseOrderRequest.Line(
                 l.required("sku"), l.decimal("quantity"), l.decimal("unitPrice"), l.decimal("vatRate", null))).toList();
-        List<Long> reqs = b.strings("requisitions").stream().map(s -> {
-            try {
-                return Long.parseLong(s);
-            } catch (NumberFormatException e) {
-                throw new BadParameterException("requisitions must be an array of requisition ids, was '" + s + "'");
-            }
-        }).toList();
+        List<Long> reqs = b.ids("requisitions");
         return new PurchaseOrderRequest(b.required("supplier"), b.required("warehouse"), b.optional("location"),
                 b.required("currency"), b.date("orderDate"), b.date("expectedDate"), b.decimal("tolerancePct", null),
                 b.optional("note"), reqs, lines);
