@@ -19,8 +19,15 @@ export const routes = [
   { path: 'alerts', view: 'alerts', group: 'nav.inventory', label: 'nav.alerts', permission: 'alerts:view', load: () => lookups().then((m) => m.alerts) },
   { path: 'lots', view: 'lots', group: 'nav.inventory', label: 'nav.lots', permission: 'lots:view', load: () => lookups().then((m) => m.lots) },
   { path: 'items', view: 'items', group: 'nav.inventory', label: 'nav.items', permission: 'items:view', load: () => lookups().then((m) => m.items) },
+  { path: 'purchasing', view: 'business', group: 'nav.business', label: 'purchasing.nav', permission: 'purchase-orders:view', load: () => import('./views/purchasing.js') },
+  { path: 'sales', view: 'business', group: 'nav.business', label: 'sales.nav', permission: 'sales-orders:view', load: () => import('./views/sales.js') },
+  { path: 'pos', view: 'business', group: 'nav.business', label: 'pos.nav', permission: 'pos:create', load: () => import('./views/pos.js') },
+  { path: 'finance', view: 'business', group: 'nav.business', label: 'finance.nav', permission: 'invoices:view', load: () => import('./views/finance.js') },
   { path: 'reports/inventory', view: 'reports', group: 'nav.reports', label: 'nav.inventoryReports', permission: 'reports:view', load: () => import('./views/reports-inventory.js') },
   { path: 'reports/environment', view: 'reports', group: 'nav.reports', label: 'nav.environmentReports', permission: 'reports:view', load: () => import('./views/reports-environment.js') },
+  { path: 'reports/sales', view: 'reports', group: 'nav.reports', label: 'sales.report.nav', permission: 'reports:view', load: () => import('./views/sales-reports.js') },
+  { path: 'reports/purchasing', view: 'reports', group: 'nav.reports', label: 'purchasing.report.nav', permission: 'reports:view', load: () => import('./views/purchasing-reports.js') },
+  { path: 'reports/finance', view: 'reports', group: 'nav.reports', label: 'finance.report.nav', permission: 'reports:view', load: () => import('./views/finance-reports.js') },
 ];
 
 let active = null;

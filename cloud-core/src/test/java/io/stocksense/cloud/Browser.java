@@ -144,6 +144,11 @@ final class Browser implements AutoCloseable {
         return (Map<String, Object>) driver.executeAsyncScript(UNTRANSLATED);
     }
 
+    /** The same check as {@link #untranslated()}. */
+    Map<String, Object> untranslatedLabels() {
+        return untranslated();
+    }
+
     private static final String UNTRANSLATED = """
             const done = arguments[arguments.length - 1];
             Promise.all([fetch('i18n/en.json').then(r => r.json()), fetch('i18n/zh-CN.json').then(r => r.json())]).then(([en, zh]) => {

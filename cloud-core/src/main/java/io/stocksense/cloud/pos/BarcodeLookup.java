@@ -15,7 +15,7 @@ import java.util.Optional;
  */
 public final class BarcodeLookup {
 
-    /** A product found by a scan; {@code vatRate} is its own rate, null for the standard rate. */
+    /** A product found by a scan; {@code vatRate} is its own rate or else the standard rate (shown before checkout). */
     public record Item(String sku, String name, String unit, String gtin, BigDecimal salePrice, String currency, BigDecimal vatRate) {
     }
 
@@ -28,7 +28,8 @@ public final class BarcodeLookup {
             return Optional.empty();
         }
         String gtin14 = scanned.matches("\\d{8}|\\d{12,14}") ? "0".repeat(14 - scanned.length()) + scanned : null;
-        return Sql.one(c, "SELECT sku, name, unit, gtin, sale_price, sale_currency, vat_rate FROM product WHERE active AND"
+        return Sql.one(c, "SELECT sku, name, unit, gtin, sale_price, sale_currency,"
+                + " COALESCE(vat_rate, (SELECT rate FROM tax_rate WHERE code = 'standard'), 0) FROM product WHERE active AND"
                 + " ((?::text IS NOT NULL AND lpad(gtin, 14, '0') = ?) OR ? = ANY (barcodes)) ORDER BY sku LIMIT 1",
                 rs -> new Item(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getBigDecimal(5),
                         rs.getString(6), rs.getBigDecimal(7)), gtin14, gtin14, scanned);
