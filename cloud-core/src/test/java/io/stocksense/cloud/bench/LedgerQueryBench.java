@@ -148,12 +148,17 @@ final class LedgerQueryBench {
         try (Connection c = ds.getConnection();
              PreparedStatement ps = c.prepareStatement("EXPLAIN (ANALYZE, BUFFERS) " + sql.invoke(null)
                      + " ORDER BY warehouse, location, sku, lot")) {
+            c.setAutoCommit(false);
+            try (Statement st = c.createStatement()) {
+                st.execute("SET LOCAL work_mem = '" + SnapshotStore.AS_OF_WORK_MEM + "'");
+            }
             bind.invoke(null, ps, 1, base, asOf, q);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     System.out.println("  " + rs.getString(1));
                 }
             }
+            c.rollback();
         }
     }
 
