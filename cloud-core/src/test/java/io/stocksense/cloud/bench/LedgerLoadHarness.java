@@ -9,7 +9,6 @@ import io.stocksense.cloud.inventory.api.StockQuery;
 import io.stocksense.cloud.inventory.store.InventoryQueries;
 import io.stocksense.cloud.inventory.store.SnapshotStore;
 import io.stocksense.protocol.Topics;
-import io.stocksense.protocol.event.BatchAck;
 import io.stocksense.protocol.event.BatchCodec;
 import io.stocksense.protocol.event.ClockSync;
 import io.stocksense.protocol.event.EventBatch;
@@ -34,19 +33,21 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 import java.util.Random;
 
 /**
  * Ledger load harness (README "Benchmarks"), run by {@code ./mvnw -B -o -pl cloud-core -am -Pbench -DskipTests verify}.
  *
- * <p>Part 1 posts movements through the real ingest path ({@link BatchProcessor#process}: dedup by
- * eventId, validation, ledger row and level upsert, one transaction per batch of 500), then
- * re-delivers every batch. Part 2 bulk-loads a large ledger in SQL, takes a closing snapshot with the
+ * <p>Part 1 posts movements through the real ingest path as {@code MqttIngest} does ({@link
+ * BatchProcessor#decode} on this thread, {@link BatchProcessor#post} on {@link IngestWorkers}: dedup by
+ * eventId, validation, ledger row and level upsert, one transaction per batch of 500, several
+ * gateways), then re-delivers every batch; {@link IngestProfile} says where the time went. Part 2 bulk-loads a large ledger in SQL, takes a closing snapshot with the
  * real {@link SnapshotStore}, and times "stock as of" and the current stock report through
  * {@link SnapshotStore} and {@link InventoryQueries} — the code behind {@code GET /api/v1/stock}.
  *
- * <p>Arguments: movements to ingest (default 200000), ledger rows (default 10000000).
+ * <p>Arguments: movements to ingest (default 200000), ledger rows (default 10000000). System
+ * properties: {@code bench.workers}, {@code bench.gateways}, {@code bench.setup} (SQL run after the
+ * migrations, for schema experiments).
  */
 public final class LedgerLoadHarness {
 

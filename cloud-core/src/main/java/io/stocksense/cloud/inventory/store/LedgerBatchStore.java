@@ -28,7 +28,8 @@ import java.util.TreeMap;
  *
  * <p>The level after each posting, which the live feed and the negative-stock alert need, is rebuilt
  * exactly from the final level: level before the batch = final − sum of the batch's changes to that
- * key, then the postings are replayed in order.
+ * key, then the postings are replayed in order. The negative-stock alerts of the batch are written
+ * together at the end, in posting order. EPC locations still go through {@link LedgerStore} per item.
  */
 public final class LedgerBatchStore {
 
