@@ -80,7 +80,7 @@ public final class BatchProcessor {
 
     /**
      * The database-free half: parses the payload (a bad event or envelope is noted in the result, never
-     * thrown). Any thread may call it, so decoding runs off the posting worker (README "Ingest").
+     * thrown). Any thread may call it, so decoding runs off the posting worker (README "Design decisions", cloud ingest).
      */
     public Received decode(Topics.Address from, String topic, byte[] payload, long receivedNanos) {
         metrics.batchReceived();
