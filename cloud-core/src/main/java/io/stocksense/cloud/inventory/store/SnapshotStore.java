@@ -67,7 +67,9 @@ public final class SnapshotStore {
             }
             int rows;
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO stock_snapshot (snapshot_at, sku, warehouse, location,"
-                    + " lot, quantity, unit) SELECT ?, sku, warehouse, location, lot, quantity, unit FROM (" + asOfSql() + ") a")) {
+                    + " lot, quantity, unit) SELECT ?, sku, warehouse, location, lot, quantity, unit FROM (" + asOfSql() + ") a"
+                    // Written in report order, so reading it in that order (AsOfLevels) walks the table front to back.
+                    + " ORDER BY warehouse COLLATE \"C\", location COLLATE \"C\", sku COLLATE \"C\", lot COLLATE \"C\"")) {
                 ps.setTimestamp(1, Timestamp.from(s));
                 bindAsOf(ps, 2, latest, s, new StockQuery.Levels(null, null, null));
                 rows = ps.executeUpdate();
