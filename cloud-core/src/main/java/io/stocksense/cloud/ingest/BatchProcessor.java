@@ -46,7 +46,8 @@ import java.util.Set;
  * <p>Failure: when the database itself fails (connection lost, serialization failure), the whole
  * batch rolls back and {@link #process} throws; the caller then sends no ack and the gateway resends.
  *
- * <p>Threading: blocking JDBC; called from the ingest worker thread only.
+ * <p>Threading: {@link #decode} is pure; {@link #post} runs blocking JDBC on an ingest worker thread.
+ * Several workers may post at once (see {@link IngestWorkers}); this class keeps no per-batch state.
  */
 public final class BatchProcessor {
 
@@ -78,23 +79,42 @@ public final class BatchProcessor {
     }
 
     /**
-     * Decodes and posts the payload received on {@code topic}.
+     * Decodes and posts the payload received on {@code topic}: {@link #post}({@link #decode}(...)).
      *
      * @return the ack to publish, or empty when the batch had no readable envelope (kept as a dead letter)
      * @throws SQLException when the database failed; nothing was committed and nothing may be acked
      */
     public Optional<BatchAck> process(Topics.Address from, String topic, byte[] payload, long receivedNanos) throws SQLException {
+        return post(decode(from, topic, payload, receivedNanos));
+    }
+
+    /**
+     * The database-free half: parses the payload (a bad event or envelope is noted in the result, never
+     * thrown). Any thread may call it, so decoding runs off the posting worker (README "Design decisions", cloud ingest).
+     */
+    public Received decode(Topics.Address from, String topic, byte[] payload, long receivedNanos) {
         metrics.batchReceived();
-        BatchCodec.Decoded decoded = BatchCodec.decode(payload);
+        return new Received(from, topic, payload, BatchCodec.decode(payload), receivedNanos);
+    }
+
+    /**
+     * Posts a decoded batch in one transaction.
+     *
+     * @return the ack to publish, or empty when the batch had no readable envelope (kept as a dead letter)
+     * @throws SQLException when the database failed; nothing was committed and nothing may be acked
+     */
+    public Optional<BatchAck> post(Received received) throws SQLException {
+        BatchCodec.Decoded decoded = received.decoded();
+        Topics.Address from = received.from();
         String envelopeError = decoded.envelopeOk() ? gatewayMismatch(from, decoded) : decoded.envelopeError();
         try {
             if (envelopeError != null) {
-                rejectBatch(from, topic, payload, envelopeError);
+                rejectBatch(from, received.topic(), received.payload(), envelopeError);
                 return Optional.empty();
             }
-            Batch batch = new Batch(from, topic, decoded);
+            Batch batch = new Batch(from, received.topic(), decoded);
             List<LiveEvent> changes = post(batch);
-            metrics.committed(batch.accepted, batch.duplicates, batch.rejected.size(), System.nanoTime() - receivedNanos);
+            metrics.committed(batch.accepted, batch.duplicates, batch.rejected.size(), System.nanoTime() - received.receivedNanos());
             notifyLive(changes);
             batch.rejected.sort(Comparator.comparingInt(BatchAck.Rejection::index));
             return Optional.of(new BatchAck(decoded.batchSeq(), batch.accepted, batch.duplicates, batch.rejected));
@@ -102,6 +122,10 @@ public final class BatchProcessor {
             metrics.batchFailed();
             throw e;
         }
+    }
+
+    /** A northbound batch as received and decoded, waiting for {@link #post}. */
+    public record Received(Topics.Address from, String topic, byte[] payload, BatchCodec.Decoded decoded, long receivedNanos) {
     }
 
     private static String gatewayMismatch(Topics.Address from, BatchCodec.Decoded d) {

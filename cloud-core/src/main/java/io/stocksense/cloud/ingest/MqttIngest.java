@@ -16,9 +16,7 @@ import org.slf4j.LoggerFactory;
 import java.sql.SQLException;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.RejectedExecutionException;
 
 /**
  * The MQTT side of ingest: consumes every gateway's {@code up/...} batches through the shared
@@ -30,9 +28,10 @@ import java.util.concurrent.TimeUnit;
  * <p>Paho quirk: messages of a {@code $share/...} subscription are not dispatched to
  * per-subscription listeners, so routing happens in the one global callback.
  *
- * <p>Threading: Paho's callback thread only hands messages to a single ingest worker thread (which
- * keeps arrival order and runs the blocking JDBC). The hand-off queue is bounded; when it is full
- * the callback thread waits, which slows down MQTT delivery instead of buffering without limit.
+ * <p>Threading: Paho's callback thread decodes each batch (JSON, no database) and hands it to
+ * {@link IngestWorkers}, which post one gateway's batches in arrival order on one worker thread and
+ * different gateways' batches in parallel. The hand-off queues are bounded; when one is full the
+ * callback thread waits, which slows down MQTT delivery instead of buffering without limit.
  *
  * <p>Failure: a batch that cannot be committed is not acked, so the gateway keeps it in its outbox
  * and resends. Nothing thrown here reaches Paho (a throwing callback would drop the connection).
@@ -47,21 +46,16 @@ public final class MqttIngest implements AutoCloseable {
     private final BatchProcessor processor;
     private final GatewayStateStore states;
     private final IngestMetrics metrics;
-    private final ThreadPoolExecutor worker;
+    private final IngestWorkers workers;
     private volatile boolean closed;
 
-    private MqttIngest(MqttAsyncClient client, BatchProcessor processor, GatewayStateStore states, IngestMetrics metrics) {
+    private MqttIngest(MqttAsyncClient client, BatchProcessor processor, GatewayStateStore states, IngestMetrics metrics,
+                       int workers) {
         this.client = client;
         this.processor = processor;
         this.states = states;
         this.metrics = metrics;
-        this.worker = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(256),
-                r -> {
-                    Thread t = new Thread(r, "stocksense-ingest");
-                    t.setDaemon(true);
-                    return t;
-                },
-                (task, executor) -> waitForRoom(task, executor));
+        this.workers = new IngestWorkers(workers, 256, "stocksense-ingest");
     }
 
     /**
@@ -76,10 +70,16 @@ public final class MqttIngest implements AutoCloseable {
     /** As above; {@code security} adds a login and a TLS socket factory to the connect options. */
     public static MqttIngest start(String brokerUrl, BatchProcessor processor, GatewayStateStore states, IngestMetrics metrics,
                                    java.util.function.Consumer<MqttConnectOptions> security) {
+        return start(brokerUrl, processor, states, metrics, IngestWorkers.DEFAULT_COUNT, security);
+    }
+
+    /** As above with {@code workers} posting threads. */
+    public static MqttIngest start(String brokerUrl, BatchProcessor processor, GatewayStateStore states, IngestMetrics metrics,
+                                   int workers, java.util.function.Consumer<MqttConnectOptions> security) {
         try {
             MqttAsyncClient client = new MqttAsyncClient(brokerUrl, "cloud-core-" + UUID.randomUUID().toString().substring(0, 8),
                     new MemoryPersistence());
-            MqttIngest ingest = new MqttIngest(client, processor, states, metrics);
+            MqttIngest ingest = new MqttIngest(client, processor, states, metrics, workers);
             client.setCallback(ingest.new Callback());
             MqttConnectOptions options = options();
             security.accept(options);
@@ -114,18 +114,36 @@ public final class MqttIngest implements AutoCloseable {
         return !closed && client.isConnected();
     }
 
-    private void handle(String topic, MqttMessage message, long receivedNanos) {
+    /** On the callback thread: decode, then queue for the gateway's worker. */
+    private void dispatch(String topic, MqttMessage message, long receivedNanos) {
+        if (topic.endsWith("/state")) {
+            workers.execute(topic, () -> handleState(topic, message));
+            return;
+        }
+        Topics.Address from = Topics.parseUp(topic);
+        if (from == null) {
+            LOG.debug("ignoring message on unexpected topic {}", topic);
+            return;
+        }
+        BatchProcessor.Received batch = processor.decode(from, topic, message.getPayload(), receivedNanos);
+        workers.execute(from.gatewayId(), () -> post(batch));
+    }
+
+    private void handleState(String topic, MqttMessage message) {
         try {
-            if (topic.endsWith("/state")) {
-                recordState(topic, message.getPayload());
-                return;
-            }
-            Topics.Address from = Topics.parseUp(topic);
-            if (from == null) {
-                LOG.debug("ignoring message on unexpected topic {}", topic);
-                return;
-            }
-            Optional<BatchAck> ack = processor.process(from, topic, message.getPayload(), receivedNanos);
+            recordState(topic, message.getPayload());
+        } catch (SQLException e) {
+            LOG.warn("gateway state on {} not recorded: {}", topic, e.getMessage());
+        } catch (RuntimeException e) {
+            LOG.warn("gateway state on {} failed: {}", topic, e.toString(), e);
+        }
+    }
+
+    private void post(BatchProcessor.Received batch) {
+        String topic = batch.topic();
+        Topics.Address from = batch.from();
+        try {
+            Optional<BatchAck> ack = processor.post(batch);
             if (ack.isPresent()) {
                 publishAck(from, ack.get());
                 LOG.debug("batch {} from {}/{} committed and acked: {} accepted, {} duplicates, {} rejected",
@@ -157,16 +175,6 @@ public final class MqttIngest implements AutoCloseable {
         }
     }
 
-    private static void waitForRoom(Runnable task, ThreadPoolExecutor executor) {
-        try {
-            if (!executor.isShutdown()) {
-                executor.getQueue().put(task);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
     /** Stops consuming, lets queued batches finish (and be acked), then disconnects. Idempotent. */
     @Override
     public synchronized void close() {
@@ -181,15 +189,7 @@ public final class MqttIngest implements AutoCloseable {
         } catch (MqttException e) {
             LOG.debug("unsubscribe on close", e);
         }
-        worker.shutdown();
-        try {
-            if (!worker.awaitTermination(30, TimeUnit.SECONDS)) {
-                worker.shutdownNow();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            worker.shutdownNow();
-        }
+        workers.close();
         try {
             if (client.isConnected()) {
                 client.disconnect(TIMEOUT_MS).waitForCompletion(TIMEOUT_MS);
@@ -225,9 +225,11 @@ public final class MqttIngest implements AutoCloseable {
             long received = System.nanoTime();
             LOG.debug("received {} bytes on {}", message.getPayload().length, topic);
             try {
-                worker.execute(() -> handle(topic, message, received));
-            } catch (RuntimeException e) {
+                dispatch(topic, message, received);
+            } catch (RejectedExecutionException e) {
                 LOG.debug("message on {} dropped while closing; the gateway will resend", topic);
+            } catch (RuntimeException e) {
+                LOG.warn("message on {} failed before posting, not acked (the gateway will resend): {}", topic, e.toString(), e);
             }
         }
 

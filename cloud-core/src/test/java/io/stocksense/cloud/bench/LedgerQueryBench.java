@@ -6,7 +6,7 @@ import io.stocksense.cloud.inventory.store.InventoryQueries;
 import io.stocksense.cloud.inventory.store.SnapshotStore;
 
 import javax.sql.DataSource;
-import java.lang.reflect.Method;
+import java.lang.reflect.Field;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -136,23 +136,35 @@ final class LedgerQueryBench {
                 LedgerLoadHarness.medianMillis(nanos), sorted[0] / 1e6, sorted[RUNS - 1] / 1e6, size));
     }
 
-    /** EXPLAIN ANALYZE of the exact as-of statement SnapshotStore runs (its SQL read by reflection, not copied). */
+    /** EXPLAIN ANALYZE of the exact as-of statements of AsOfLevels (their SQL read by reflection, not copied). */
     private void explainAsOf(StockQuery.Levels q, Instant base, Instant asOf) throws Exception {
-        Method sql = SnapshotStore.class.getDeclaredMethod("asOfSql");
-        sql.setAccessible(true);
-        Method bind = SnapshotStore.class.getDeclaredMethod("bindAsOf", PreparedStatement.class, int.class, Instant.class,
-                Instant.class, StockQuery.Levels.class);
-        bind.setAccessible(true);
-        System.out.println();
-        System.out.println("EXPLAIN (ANALYZE, BUFFERS) of the as-of query for " + q + ":");
-        try (Connection c = ds.getConnection();
-             PreparedStatement ps = c.prepareStatement("EXPLAIN (ANALYZE, BUFFERS) " + sql.invoke(null)
-                     + " ORDER BY warehouse, location, sku, lot")) {
-            bind.invoke(null, ps, 1, base, asOf, q);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    System.out.println("  " + rs.getString(1));
+        Class<?> reader = Class.forName("io.stocksense.cloud.inventory.store.AsOfLevels");
+        for (String name : new String[] {"CHANGES_SINCE", "SNAPSHOT_ROWS"}) {
+            Field sql = reader.getDeclaredField(name);
+            sql.setAccessible(true);
+            System.out.println();
+            System.out.println("EXPLAIN (ANALYZE, BUFFERS) of the as-of statement " + name + " for " + q + ":");
+            try (Connection c = ds.getConnection();
+                 PreparedStatement ps = c.prepareStatement("EXPLAIN (ANALYZE, BUFFERS) " + sql.get(null))) {
+                c.setAutoCommit(false);
+                try (Statement st = c.createStatement()) {
+                    st.execute("SET LOCAL work_mem = '" + SnapshotStore.AS_OF_WORK_MEM + "'");
                 }
+                int next = 1;
+                if (name.equals("CHANGES_SINCE")) {
+                    ps.setTimestamp(next++, ts(base));
+                }
+                ps.setTimestamp(next++, ts(name.equals("CHANGES_SINCE") ? asOf : base));
+                String[] filters = {q.sku(), q.sku(), q.warehouse(), q.warehouse(), q.location(), q.location()};
+                for (String f : filters) {
+                    ps.setString(next++, f);
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        System.out.println("  " + rs.getString(1));
+                    }
+                }
+                c.rollback();
             }
         }
     }
@@ -163,7 +175,8 @@ final class LedgerQueryBench {
         System.out.println("EXPLAIN (ANALYZE, BUFFERS) of the stock balance report (warehouse " + WH + "):");
         try (Connection c = ds.getConnection();
              PreparedStatement ps = c.prepareStatement("EXPLAIN (ANALYZE, BUFFERS) SELECT sku, warehouse, location, lot,"
-                     + " quantity, unit FROM stock_level WHERE quantity <> 0 AND warehouse = ? ORDER BY warehouse, location, sku, lot")) {
+                     + " quantity, unit FROM stock_level WHERE quantity <> 0 AND warehouse = ? ORDER BY warehouse COLLATE \"C\","
+                     + " location COLLATE \"C\", sku COLLATE \"C\", lot COLLATE \"C\"")) {
             ps.setString(1, WH);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {

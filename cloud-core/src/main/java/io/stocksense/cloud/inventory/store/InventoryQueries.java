@@ -26,7 +26,11 @@ public final class InventoryQueries {
         this.dataSource = dataSource;
     }
 
-    /** Non-zero levels matching the filters, ordered by warehouse, location, SKU, lot. */
+    /**
+     * Non-zero levels matching the filters, ordered by warehouse, location, SKU, lot in code order
+     * ({@code COLLATE "C"}, served by the index {@code stock_level_report_order}; the same order as
+     * {@link AsOfLevels#REPORT_ORDER}).
+     */
     public List<StockLevelView> levels(StockQuery.Levels q) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             return levels(c, q);
@@ -37,7 +41,7 @@ public final class InventoryQueries {
     static List<StockLevelView> levels(Connection c, StockQuery.Levels q) throws SQLException {
         String sql = "SELECT sku, warehouse, location, lot, quantity, unit FROM stock_level WHERE quantity <> 0"
                 + " AND (?::text IS NULL OR sku = ?) AND (?::text IS NULL OR warehouse = ?) AND (?::text IS NULL OR location = ?)"
-                + " ORDER BY warehouse, location, sku, lot";
+                + " ORDER BY warehouse COLLATE \"C\", location COLLATE \"C\", sku COLLATE \"C\", lot COLLATE \"C\"";
         List<StockLevelView> out = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             bindPair(ps, 1, q.sku());

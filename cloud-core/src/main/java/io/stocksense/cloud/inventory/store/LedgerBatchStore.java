@@ -3,6 +3,7 @@ package io.stocksense.cloud.inventory.store;
 import io.stocksense.cloud.inventory.api.StockLevelView;
 import io.stocksense.cloud.inventory.domain.Posting;
 import io.stocksense.cloud.inventory.domain.StockKey;
+import io.stocksense.cloud.web.ApiJson;
 import io.stocksense.protocol.event.StockMovement;
 
 import java.math.BigDecimal;
@@ -13,8 +14,10 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -25,7 +28,8 @@ import java.util.TreeMap;
  *
  * <p>The level after each posting, which the live feed and the negative-stock alert need, is rebuilt
  * exactly from the final level: level before the batch = final − sum of the batch's changes to that
- * key, then the postings are replayed in order.
+ * key, then the postings are replayed in order. The negative-stock alerts of the batch are written
+ * together at the end, in posting order. EPC locations still go through {@link LedgerStore} per item.
  */
 public final class LedgerBatchStore {
 
@@ -40,6 +44,13 @@ public final class LedgerBatchStore {
             + " SELECT * FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::numeric[], ?::text[])"
             + " ON CONFLICT (sku, warehouse, location, lot) DO UPDATE SET quantity = stock_level.quantity + EXCLUDED.quantity,"
             + " updated_at = now() RETURNING sku, warehouse, location, lot, quantity";
+
+    private static final String ALLOWS_NEGATIVE = "SELECT 'p' || p.sku FROM unnest(?::text[]) AS k(sku) JOIN product p"
+            + " ON p.sku = k.sku WHERE p.allow_negative UNION ALL SELECT 'w' || w.code FROM unnest(?::text[]) AS k(code)"
+            + " JOIN warehouse w ON w.code = k.code WHERE w.allow_negative";
+    private static final String INSERT_ALERTS = "INSERT INTO inventory_alert (kind, sku, warehouse, location, detail)"
+            + " SELECT ?, s, w, l, d::jsonb FROM unnest(?::text[], ?::text[], ?::text[], ?::text[]) WITH ORDINALITY"
+            + " AS u(s, w, l, d, n) ORDER BY n";
 
     /** Posts every line of every movement; returns, per movement, the level after each of its postings. */
     public List<List<StockLevelView>> postAll(Connection c, List<StockMovement> movements) throws SQLException {
@@ -58,6 +69,7 @@ public final class LedgerBatchStore {
         Map<StockKey, BigDecimal> running = upsertLevels(c, deltas, units);
         running.replaceAll((k, finalLevel) -> finalLevel.subtract(deltas.get(k)));
         List<List<StockLevelView>> out = new ArrayList<>(movements.size());
+        List<Gap> gaps = new ArrayList<>();
         for (int i = 0; i < movements.size(); i++) {
             StockMovement m = movements.get(i);
             Instant seen = m.deviceTime() != null ? m.deviceTime() : m.gatewayTime();
@@ -67,14 +79,57 @@ public final class LedgerBatchStore {
                 StockLevelView level = new StockLevelView(p.sku(), p.warehouse(), p.location(),
                         p.lot().isEmpty() ? null : p.lot(), LedgerStore.plain(after), p.unit());
                 if (p.quantity().signum() < 0 && after.signum() < 0) {
-                    LedgerStore.alertNegative(c, m, p, level);
+                    gaps.add(new Gap(m, p, level));
                 }
                 levels.add(level);
                 LedgerStore.upsertEpcs(c, p, seen);
             }
             out.add(levels);
         }
+        alertNegatives(c, gaps);
         return out;
+    }
+
+    /** A posting that left its key below zero. */
+    private record Gap(StockMovement m, Posting p, StockLevelView level) {
+    }
+
+    /**
+     * {@link LedgerStore#alertNegative} for all gaps of the batch at once: one read of the products and
+     * warehouses that allow negative stock, one INSERT of the alerts (in posting order).
+     */
+    private static void alertNegatives(Connection c, List<Gap> gaps) throws SQLException {
+        if (gaps.isEmpty()) {
+            return;
+        }
+        Set<String> allowed = new HashSet<>();
+        try (PreparedStatement ps = c.prepareStatement(ALLOWS_NEGATIVE)) {
+            ps.setArray(1, c.createArrayOf("text", gaps.stream().map(g -> g.p().sku()).distinct().toArray()));
+            ps.setArray(2, c.createArrayOf("text", gaps.stream().map(g -> g.p().warehouse()).distinct().toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    allowed.add(rs.getString(1));
+                }
+            }
+        }
+        List<Object[]> rows = new ArrayList<>();
+        for (Gap g : gaps) {
+            if (!allowed.contains("p" + g.p().sku()) && !allowed.contains("w" + g.p().warehouse())) {
+                rows.add(new Object[] {g.p().sku(), g.p().warehouse(), g.p().location(),
+                        ApiJson.write(LedgerStore.negativeDetail(g.m(), g.p(), g.level()))});
+            }
+        }
+        if (rows.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement(INSERT_ALERTS)) {
+            ps.setString(1, AlertStore.NEGATIVE_STOCK);
+            for (int col = 0; col < 4; col++) {
+                int k = col;
+                ps.setArray(col + 2, c.createArrayOf("text", rows.stream().map(r -> r[k]).toArray()));
+            }
+            ps.executeUpdate();
+        }
     }
 
     /**

@@ -75,6 +75,11 @@ public final class LedgerStore {
                 }
             }
         }
+        AlertStore.raise(c, AlertStore.NEGATIVE_STOCK, p.sku(), p.warehouse(), p.location(), negativeDetail(m, p, level));
+    }
+
+    /** The evidence of a negative-stock alert: which event took which key below zero, and to what level. */
+    static Map<String, Object> negativeDetail(StockMovement m, Posting p, StockLevelView level) {
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("eventId", m.eventId());
         detail.put("deviceId", m.deviceId());
@@ -82,7 +87,7 @@ public final class LedgerStore {
         detail.put("lot", p.lot().isEmpty() ? null : p.lot());
         detail.put("quantity", plain(p.quantity()));
         detail.put("level", level.quantity());
-        AlertStore.raise(c, AlertStore.NEGATIVE_STOCK, p.sku(), p.warehouse(), p.location(), detail);
+        return detail;
     }
 
     private static void insertLedger(Connection c, StockMovement m, Posting p) throws SQLException {

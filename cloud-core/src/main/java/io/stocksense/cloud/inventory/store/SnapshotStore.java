@@ -33,6 +33,9 @@ import static io.stocksense.cloud.inventory.store.StockRequestChecks.invalid;
  */
 public final class SnapshotStore {
 
+    /** Memory for the as-of aggregate and sort of one request (README "Benchmarks", ledger). */
+    public static final String AS_OF_WORK_MEM = "64MB";
+
     private final DataSource dataSource;
     private final Transactions tx;
 
@@ -64,7 +67,9 @@ public final class SnapshotStore {
             }
             int rows;
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO stock_snapshot (snapshot_at, sku, warehouse, location,"
-                    + " lot, quantity, unit) SELECT ?, sku, warehouse, location, lot, quantity, unit FROM (" + asOfSql() + ") a")) {
+                    + " lot, quantity, unit) SELECT ?, sku, warehouse, location, lot, quantity, unit FROM (" + asOfSql() + ") a"
+                    // Written in report order, so reading it in that order (AsOfLevels) walks the table front to back.
+                    + " ORDER BY warehouse COLLATE \"C\", location COLLATE \"C\", sku COLLATE \"C\", lot COLLATE \"C\"")) {
                 ps.setTimestamp(1, Timestamp.from(s));
                 bindAsOf(ps, 2, latest, s, new StockQuery.Levels(null, null, null));
                 rows = ps.executeUpdate();
@@ -95,29 +100,26 @@ public final class SnapshotStore {
         return out;
     }
 
-    /** Non-zero levels as of {@code asOf} (ledger rows recorded at or before it), in the order of {@code GET /stock}. */
+    /** Non-zero levels as of {@code asOf} (ledger rows recorded at or before it), in {@link AsOfLevels#REPORT_ORDER}. */
     public List<StockLevelView> levelsAsOf(StockQuery.Levels q, Instant asOf) throws SQLException {
-        List<StockLevelView> out = new ArrayList<>();
+        List<StockLevelView> out;
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             // One snapshot of the database for both statements, so a snapshot committed in between does not count twice.
             c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             try {
+                try (Statement st = c.createStatement()) {
+                    // The aggregate of the changes since the snapshot, or of the whole ledger when there is no
+                    // snapshot, holds one entry per key; at the default 4 MB it spills to disk in batches.
+                    // SET LOCAL ends with this read-only transaction.
+                    st.execute("SET LOCAL work_mem = '" + AS_OF_WORK_MEM + "'");
+                }
                 Instant base;
                 try (PreparedStatement ps = c.prepareStatement("SELECT max(snapshot_at) FROM stock_snapshot_run WHERE snapshot_at <= ?")) {
                     ps.setTimestamp(1, Timestamp.from(asOf));
                     base = instant(ps);
                 }
-                try (PreparedStatement ps = c.prepareStatement(asOfSql() + " ORDER BY warehouse, location, sku, lot")) {
-                    bindAsOf(ps, 1, base, asOf, q);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            String lot = rs.getString(4);
-                            out.add(new StockLevelView(rs.getString(1), rs.getString(2), rs.getString(3),
-                                    lot.isEmpty() ? null : lot, LedgerStore.plain(rs.getBigDecimal(5)), rs.getString(6)));
-                        }
-                    }
-                }
+                out = AsOfLevels.read(c, base, asOf, q);
             } finally {
                 c.rollback();
             }
@@ -125,36 +127,29 @@ public final class SnapshotStore {
         return out;
     }
 
+
     /**
      * Parameters: base snapshot time (null: none), then the filters, then base again, asOf, then the
      * filters again. The filters are repeated in both branches so each one reads by index.
      */
     private static String asOfSql() {
-        String filters = " AND (?::text IS NULL OR sku = ?) AND (?::text IS NULL OR warehouse = ?)"
-                + " AND (?::text IS NULL OR location = ?)";
+        String filters = AsOfLevels.FILTERS;
         return "SELECT sku, warehouse, location, lot, SUM(quantity) AS quantity, MAX(unit) AS unit FROM ("
                 + "SELECT sku, warehouse, location, lot, quantity, unit FROM stock_snapshot WHERE snapshot_at = ?::timestamptz"
                 + filters
                 + " UNION ALL SELECT sku, warehouse, location, lot, quantity, unit FROM stock_ledger"
                 + " WHERE recorded_at > COALESCE(?::timestamptz, '-infinity'::timestamptz) AND recorded_at <= ?" + filters
-                + ") x GROUP BY sku, warehouse, location, lot HAVING SUM(quantity) <> 0";
+                + ") x GROUP BY warehouse, location, sku, lot HAVING SUM(quantity) <> 0";
     }
 
     private static void bindAsOf(PreparedStatement ps, int first, Instant base, Instant asOf, StockQuery.Levels q)
             throws SQLException {
         Timestamp b = base == null ? null : Timestamp.from(base);
         ps.setTimestamp(first, b);
-        bindFilters(ps, first + 1, q);
+        AsOfLevels.bindFilters(ps, first + 1, q);
         ps.setTimestamp(first + 7, b);
         ps.setTimestamp(first + 8, Timestamp.from(asOf));
-        bindFilters(ps, first + 9, q);
-    }
-
-    private static void bindFilters(PreparedStatement ps, int first, StockQuery.Levels q) throws SQLException {
-        String[] values = {q.sku(), q.sku(), q.warehouse(), q.warehouse(), q.location(), q.location()};
-        for (int i = 0; i < values.length; i++) {
-            ps.setString(first + i, values[i]);
-        }
+        AsOfLevels.bindFilters(ps, first + 9, q);
     }
 
     private static Instant single(Connection c, String sql) throws SQLException {
