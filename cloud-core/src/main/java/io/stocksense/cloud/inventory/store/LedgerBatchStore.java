@@ -70,6 +70,7 @@ public final class LedgerBatchStore {
         running.replaceAll((k, finalLevel) -> finalLevel.subtract(deltas.get(k)));
         List<List<StockLevelView>> out = new ArrayList<>(movements.size());
         List<Gap> gaps = new ArrayList<>();
+        List<ItemUpdate> items = new ArrayList<>();
         for (int i = 0; i < movements.size(); i++) {
             StockMovement m = movements.get(i);
             Instant seen = m.deviceTime() != null ? m.deviceTime() : m.gatewayTime();
@@ -82,12 +83,25 @@ public final class LedgerBatchStore {
                     gaps.add(new Gap(m, p, level));
                 }
                 levels.add(level);
-                LedgerStore.upsertEpcs(c, p, seen);
+                for (String epc : p.epcs()) {
+                    items.add(new ItemUpdate(epc, p, seen));
+                }
             }
             out.add(levels);
         }
+        // Item rows are locked in EPC order, as the level rows are in key order, so two ingest workers whose
+        // batches name the same items never wait on each other in a cycle. The sort is stable: one item's
+        // updates keep the order of the batch.
+        items.sort(java.util.Comparator.comparing(ItemUpdate::epc));
+        for (ItemUpdate u : items) {
+            LedgerStore.upsertEpc(c, u.p(), u.epc(), u.seen());
+        }
         alertNegatives(c, gaps);
         return out;
+    }
+
+    /** One item of a posting, to be projected onto {@code epc_item}. */
+    private record ItemUpdate(String epc, Posting p, Instant seen) {
     }
 
     /** A posting that left its key below zero. */

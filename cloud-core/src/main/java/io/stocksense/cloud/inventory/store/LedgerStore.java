@@ -134,20 +134,25 @@ public final class LedgerStore {
      * it out); a device event older than the item's last device movement does not move it back.
      */
     static void upsertEpcs(Connection c, Posting p, Instant seen) throws SQLException {
-        for (String epc : p.epcs()) {
-            try (PreparedStatement ps = c.prepareStatement(UPSERT_EPC)) {
-                ps.setString(1, epc);
-                ps.setString(2, p.sku());
-                ps.setString(3, p.warehouse());
-                ps.setString(4, p.location());
-                ps.setString(5, p.eventId());
-                ps.setTimestamp(6, ts(seen));
-                ps.setString(7, p.lot());
-                // A device line that takes items out of its location (a portal dispatch) sends them out of the warehouse.
-                ps.setString(8, p.quantity().signum() < 0 ? ItemMoves.DISPATCHED : ItemMoves.IN_STOCK);
-                ps.setTimestamp(9, ts(seen));
-                ps.executeUpdate();
-            }
+        for (String epc : p.epcs().stream().sorted().toList()) {
+            upsertEpc(c, p, epc, seen);
+        }
+    }
+
+    /** Projects one item of {@code p} onto {@code epc_item} (its place, status and last device time). */
+    static void upsertEpc(Connection c, Posting p, String epc, Instant seen) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(UPSERT_EPC)) {
+            ps.setString(1, epc);
+            ps.setString(2, p.sku());
+            ps.setString(3, p.warehouse());
+            ps.setString(4, p.location());
+            ps.setString(5, p.eventId());
+            ps.setTimestamp(6, ts(seen));
+            ps.setString(7, p.lot());
+            // A device line that takes items out of its location (a portal dispatch) sends them out of the warehouse.
+            ps.setString(8, p.quantity().signum() < 0 ? ItemMoves.DISPATCHED : ItemMoves.IN_STOCK);
+            ps.setTimestamp(9, ts(seen));
+            ps.executeUpdate();
         }
     }
 
