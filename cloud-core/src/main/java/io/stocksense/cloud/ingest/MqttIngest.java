@@ -19,9 +19,9 @@ import java.util.UUID;
 import java.util.concurrent.RejectedExecutionException;
 
 /**
- * The MQTT side of ingest: consumes every gateway's {@code up/...} batches through the shared
- * subscription {@code $share/cloud-core/stocksense/v1/+/+/up/+} (so several cloud-core instances
- * split the load) at QoS 1, posts each batch with {@link BatchProcessor}, and publishes the
+ * The MQTT side of ingest: consumes every gateway's {@code up/...} batches through
+ * {@code stocksense/v1/+/+/up/+}, or with {@code STOCKSENSE_INGEST_SHARED=true} the shared subscription
+ * {@code $share/cloud-core/stocksense/v1/+/+/up/+} (so several cloud-core instances split the load), at QoS 1, posts each batch with {@link BatchProcessor}, and publishes the
  * {@link BatchAck} on the gateway's {@code down/ack} only after COMMIT. Gateway {@code state}
  * messages are recorded too (plain subscription: retained messages are not sent to shared ones).
  *
@@ -47,6 +47,19 @@ public final class MqttIngest implements AutoCloseable {
     private final GatewayStateStore states;
     private final IngestMetrics metrics;
     private final IngestWorkers workers;
+    private final String subscription = Topics.cloudSubscription(sharedSubscription());
+
+    /**
+     * {@code STOCKSENSE_INGEST_SHARED=true} (environment or system property) consumes with the shared subscription
+     * {@code $share/cloud-core/...}, for several cloud-core instances on one broker. The default is a plain
+     * subscription: one instance needs no sharing, and the embedded HiveMQ CE now and then stops delivering QoS 1
+     * messages of a shared subscription to its subscriber (hivemq-community-edition#558). Several instances with
+     * plain subscriptions stay exact too (every batch is deduplicated by event id), they only do the work twice.
+     */
+    static boolean sharedSubscription() {
+        String v = System.getProperty("STOCKSENSE_INGEST_SHARED", System.getenv("STOCKSENSE_INGEST_SHARED"));
+        return Boolean.parseBoolean(v);
+    }
     private volatile boolean closed;
 
     private MqttIngest(MqttAsyncClient client, BatchProcessor processor, GatewayStateStore states, IngestMetrics metrics,
@@ -85,7 +98,7 @@ public final class MqttIngest implements AutoCloseable {
             security.accept(options);
             client.connect(options).waitForCompletion(TIMEOUT_MS);
             ingest.subscribe().waitForCompletion(TIMEOUT_MS);
-            LOG.info("ingest consuming {} from {}", Topics.cloudSubscription(true), brokerUrl);
+            LOG.info("ingest consuming {} from {}", ingest.subscription, brokerUrl);
             return ingest;
         } catch (MqttException e) {
             throw new IllegalStateException("cannot connect the ingest client to the MQTT broker at " + brokerUrl + ": "
@@ -107,7 +120,7 @@ public final class MqttIngest implements AutoCloseable {
     }
 
     private org.eclipse.paho.client.mqttv3.IMqttToken subscribe() throws MqttException {
-        return client.subscribe(new String[] {Topics.cloudSubscription(true), STATE_FILTER}, new int[] {1, 1});
+        return client.subscribe(new String[] {subscription, STATE_FILTER}, new int[] {1, 1});
     }
 
     public boolean isConnected() {
@@ -184,7 +197,7 @@ public final class MqttIngest implements AutoCloseable {
         closed = true;
         try {
             if (client.isConnected()) {
-                client.unsubscribe(new String[] {Topics.cloudSubscription(true), STATE_FILTER}).waitForCompletion(TIMEOUT_MS);
+                client.unsubscribe(new String[] {subscription, STATE_FILTER}).waitForCompletion(TIMEOUT_MS);
             }
         } catch (MqttException e) {
             LOG.debug("unsubscribe on close", e);
